@@ -1,0 +1,17 @@
+import type { CompiledDistribution } from './types.js';
+
+export interface LoadedConfig {
+  distribution: CompiledDistribution;
+  /** Every file the config depends on (config, distribution JSON, handler modules): watch these to reload. */
+  files: string[];
+}
+
+/** Read `edge-dev.config.json` (or `file`), validate and compile. Throws ConfigError naming file, JSON path and fix. */
+export async function loadConfig(file: string): Promise<LoadedConfig> {
+  throw new Error('not implemented');
+}
+
+/** Compile already-parsed config JSON; `file` is used in messages and as the base for relative paths. */
+export function compileConfig(json: unknown, file: string): LoadedConfig {
+  throw new Error('not implemented');
+}

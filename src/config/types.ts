@@ -1,0 +1,143 @@
+/**
+ * The compiled distribution: what `config/` makes of the user's config file once, at load time,
+ * and what the request path reads. Everything here is validated and frozen; the hot path trusts it.
+ */
+import type { LambdaEventType, CfHeaders } from '../event/types.js';
+import type { FunctionSpec } from '../runtime/types.js';
+
+export type ViewerProtocolPolicy = 'allow-all' | 'redirect-to-https' | 'https-only';
+
+/** §5.1 / §5.2: what goes into the cache key (and so is also forwarded). Names are lower-case. */
+export interface CacheKeyPolicy {
+  /** Id of a managed or custom policy, or `legacy:<behavior path>` for ForwardedValues. */
+  id: string;
+  name: string;
+  minTTL: number;
+  defaultTTL: number;
+  maxTTL: number;
+  headers: { behavior: 'none' | 'whitelist'; names: readonly string[] };
+  cookies: { behavior: 'none' | 'whitelist' | 'allExcept' | 'all'; names: readonly string[] };
+  queryStrings: { behavior: 'none' | 'whitelist' | 'allExcept' | 'all'; names: readonly string[] };
+  /** §5.3 (and D33 for legacy `Compress: true`). */
+  enableAcceptEncodingGzip: boolean;
+  enableAcceptEncodingBrotli: boolean;
+}
+
+/** §5.5: what an origin request policy adds to the origin request without adding it to the key. */
+export interface OriginRequestPolicy {
+  id: string;
+  name: string;
+  headers: {
+    behavior: 'none' | 'whitelist' | 'allViewer' | 'allViewerAndWhitelistCloudFront' | 'allExcept';
+    names: readonly string[];
+  };
+  cookies: { behavior: 'none' | 'whitelist' | 'allExcept' | 'all'; names: readonly string[] };
+  queryStrings: { behavior: 'none' | 'whitelist' | 'allExcept' | 'all'; names: readonly string[] };
+}
+
+/**
+ * §5.2: a behavior on legacy `ForwardedValues`. Its key inputs are also expressed as a CacheKeyPolicy;
+ * these flags carry what a policy cannot say.
+ */
+export interface LegacyForwarding {
+  /** All query strings are forwarded; only `queryStringCacheKeys` (or all when empty) are in the key. */
+  forwardAllQueryStrings: boolean;
+  /** `Headers` = `*`: all headers forwarded, nothing cached. */
+  forwardAllHeaders: boolean;
+  /** Cookie names (with `*`/`?` wildcards) for `Cookies.Forward = whitelist`. */
+  cookieWildcards: readonly string[];
+}
+
+export interface LambdaAssociation {
+  eventType: LambdaEventType;
+  /** The association's ARN as written (versioned in a deployable config). */
+  arn: string;
+  includeBody: boolean;
+  fn: FunctionSpec;
+}
+
+export interface CompiledBehavior {
+  /** `*` for the default behavior. */
+  pathPattern: string;
+  /** Compiled once (reference §7.1): exact compare, prefix, or RegExp only for inner wildcards. */
+  matches(path: string): boolean;
+  targetOriginId: string;
+  viewerProtocolPolicy: ViewerProtocolPolicy;
+  /** Upper-case method names. */
+  allowedMethods: ReadonlySet<string>;
+  cachedMethods: ReadonlySet<string>;
+  compress: boolean;
+  cachePolicy: CacheKeyPolicy;
+  originRequestPolicy?: OriginRequestPolicy;
+  legacy?: LegacyForwarding;
+  /** At most one per event type (api:LambdaFunctionAssociations). */
+  lambda: Partial<Record<LambdaEventType, LambdaAssociation>>;
+}
+
+/** Where an origin Id lives locally (interface.md `origins`). */
+export type OriginLocation =
+  | { kind: 'url'; protocol: 'http' | 'https'; host: string; port: number; basePath: string }
+  | { kind: 'directory'; root: string };
+
+export interface CompiledOrigin {
+  id: string;
+  /** The DomainName from the DistributionConfig (what `Host` and events show). */
+  domainName: string;
+  originPath: string;
+  /** §3.4: the origin's custom headers, lower-case name to value. */
+  customHeaders: CfHeaders;
+  kind: 'custom' | 's3';
+  /** S3 with an origin access identity (D11). */
+  s3AuthMethod?: 'origin-access-identity' | 'none';
+  s3Region?: string;
+  /** Custom origin settings (§4 distribution origin timeouts). */
+  protocolPolicy: 'http-only' | 'https-only' | 'match-viewer';
+  httpPort: number;
+  httpsPort: number;
+  readTimeoutSeconds: number;
+  keepaliveTimeoutSeconds: number;
+  connectionTimeoutSeconds: number;
+  connectionAttempts: number;
+  sslProtocols: readonly string[];
+  location: OriginLocation;
+}
+
+/** §2.5 / §7.6. */
+export interface CompiledOriginGroup {
+  id: string;
+  primary: string;
+  secondary: string;
+  failoverStatusCodes: ReadonlySet<number>;
+}
+
+/** §7.5. */
+export interface CustomErrorResponse {
+  errorCode: number;
+  responsePagePath?: string;
+  responseCode?: number;
+  /** Seconds; default 10 (§5.8). */
+  errorCachingMinTTL: number;
+}
+
+export interface CompiledDistribution {
+  /** The config file it came from, for messages. */
+  file: string;
+  distributionId: string;
+  domainName: string;
+  /** `arn:aws:cloudfront::<account>:distribution/<id>`, when an account is known. */
+  enabled: boolean;
+  defaultRootObject?: string;
+  /** In list order, the default behavior last (§7.1). */
+  behaviors: readonly CompiledBehavior[];
+  origins: ReadonlyMap<string, CompiledOrigin>;
+  originGroups: ReadonlyMap<string, CompiledOriginGroup>;
+  customErrorResponses: ReadonlyMap<number, CustomErrorResponse>;
+  /** Every function the distribution uses, by ARN as associated. */
+  functions: ReadonlyMap<string, FunctionSpec>;
+  /** The raw DistributionConfig in the API's JSON shape, for the control API. */
+  raw: unknown;
+  /** The ETag the control API reports. */
+  etag: string;
+  /** Deploy-time problems CloudFront would reject later (point at `edge-dev check`). */
+  warnings: readonly string[];
+}

@@ -1,0 +1,78 @@
+/**
+ * The CloudFront event vocabulary every part shares (reference §1). The shapes reuse
+ * `@types/aws-lambda`, which users already know, and extend it where it falls short.
+ */
+import type {
+  CloudFrontHeaders,
+  CloudFrontOrigin,
+  CloudFrontCustomOrigin,
+  CloudFrontS3Origin,
+  CloudFrontResultResponse,
+} from 'aws-lambda';
+
+export type { CloudFrontOrigin, CloudFrontCustomOrigin, CloudFrontS3Origin };
+
+/** §1.6: lower-case names to `[{ key, value }]`, one element per header line, wire case kept in `key`. */
+export type CfHeaders = CloudFrontHeaders;
+
+export type LambdaEventType = 'viewer-request' | 'origin-request' | 'origin-response' | 'viewer-response';
+export type ViewerEventType = 'viewer-request' | 'viewer-response';
+export const LAMBDA_EVENT_TYPES: readonly LambdaEventType[] = [
+  'viewer-request',
+  'origin-request',
+  'origin-response',
+  'viewer-response',
+];
+
+/** §1.2: `Records[0].cf.config`. */
+export interface CfConfig {
+  distributionDomainName: string;
+  distributionId: string;
+  eventType: LambdaEventType;
+  requestId: string;
+}
+
+/** §1.7: `request.body`, present only with IncludeBody. */
+export interface CfRequestBody {
+  inputTruncated: boolean;
+  action: 'read-only' | 'replace';
+  encoding: 'base64' | 'text';
+  data: string;
+}
+
+/** §1.3. Also the in-flight representation of a request inside edge-dev, so events cost no mapping. */
+export interface CfRequest {
+  clientIp: string;
+  method: string;
+  uri: string;
+  querystring: string;
+  headers: CfHeaders;
+  body?: CfRequestBody;
+  origin?: CloudFrontOrigin;
+}
+
+/** §1.9. */
+export interface CfResponse {
+  status: string;
+  statusDescription: string;
+  headers: CfHeaders;
+}
+
+/** §1.10: what viewer-request / origin-request may return instead of the request. */
+export type CfGeneratedResponse = Omit<CloudFrontResultResponse, 'status'> & { status: string | number };
+
+export interface CfRequestEvent {
+  Records: [{ cf: { config: CfConfig; request: CfRequest } }];
+}
+export interface CfResponseEvent {
+  Records: [{ cf: { config: CfConfig; request: CfRequest; response: CfResponse } }];
+}
+export type CfEvent = CfRequestEvent | CfResponseEvent;
+
+/** A response with its bytes, as it travels from origin or cache to the viewer. */
+export interface HttpResponse {
+  status: number;
+  statusDescription: string;
+  headers: CfHeaders;
+  body: Buffer;
+}

@@ -1,0 +1,59 @@
+/**
+ * The emulated Lambda execution environment's contract (reference §8).
+ */
+import type { EdgeErrorRecord } from '../event/errors.js';
+
+/** One function version, as the runtime needs it. Built by `config/` or by `testing/`/`cli/` for a bare module. */
+export interface FunctionSpec {
+  /** The Lambda function name (no `us-east-1.` prefix), e.g. `auth-viewer`. */
+  name: string;
+  /** The version number as a string (`"3"`), or `"$LATEST"` for a bare module. */
+  version: string;
+  /** The association's ARN, or a made-up versioned ARN for a bare module (§8.3 invokedFunctionArn). */
+  arn: string;
+  /** Absolute path of the handler module (`.js`, `.mjs`, `.cjs`, `.ts`). */
+  modulePath: string;
+  /** Export name, default `handler`. */
+  exportName: string;
+  /** e.g. `nodejs20.x`. */
+  runtime: string;
+  /** Megabytes, as Lambda counts them (default 128). */
+  memorySize: number;
+  /** Seconds (defaults: viewer 5, origin 30 — §4, D28). */
+  timeout: number;
+  /** Simulated per-function concurrency cap; beyond it an invoke is throttled (§3.8 LambdaLimitExceeded). */
+  concurrency: number;
+  /** AWS credentials and Region given for this function only (D46). */
+  environment?: Readonly<Record<string, string>>;
+  region: string;
+}
+
+/** One Lambda-format log line (§8.6), already formatted. */
+export type LogLine = string;
+
+export type InvokeOutcome =
+  | {
+      ok: true;
+      /** The handler's result after the JSON round trip (§8.4, D48): plain JSON data, or null. */
+      result: unknown;
+      logs: LogLine[];
+      durationMs: number;
+      /** Only on the first invocation of a cold environment. */
+      initDurationMs?: number;
+      awsRequestId: string;
+    }
+  | {
+      ok: false;
+      error: EdgeErrorRecord;
+      logs: LogLine[];
+      durationMs: number;
+      initDurationMs?: number;
+      awsRequestId: string;
+    };
+
+export interface RuntimeOptions {
+  /** Retire environments idle this long (ms). Default 60 000. */
+  idleTimeoutMs?: number;
+  /** Where Lambda-format log lines go as they happen (default: nowhere; outcomes carry them too). */
+  onLog?: (fn: FunctionSpec, line: LogLine) => void;
+}
