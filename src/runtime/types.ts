@@ -21,8 +21,11 @@ export interface FunctionSpec {
   memorySize: number;
   /** Seconds (defaults: viewer 5, origin 30 — §4, D28). */
   timeout: number;
-  /** Simulated per-function concurrency cap; beyond it an invoke is throttled (§3.8 LambdaLimitExceeded). */
-  concurrency: number;
+  /**
+   * Opt-in throttle (D23): at most this many concurrent invocations; one more fails as LambdaLimitExceeded (503).
+   * Without it, invocations beyond RuntimeOptions.maxEnvironmentsPerFunction wait for a free environment.
+   */
+  concurrency?: number;
   /** AWS credentials and Region given for this function only (D46). */
   environment?: Readonly<Record<string, string>>;
   region: string;
@@ -52,6 +55,8 @@ export type InvokeOutcome =
     };
 
 export interface RuntimeOptions {
+  /** Cap on live environments per function version when no `concurrency` is set; extra invocations queue. Default 16. */
+  maxEnvironmentsPerFunction?: number;
   /** Retire environments idle this long (ms). Default 60 000. */
   idleTimeoutMs?: number;
   /** Where Lambda-format log lines go as they happen (default: nowhere; outcomes carry them too). */
