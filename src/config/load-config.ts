@@ -1,4 +1,8 @@
 import type { CompiledDistribution } from './types.js';
+import { readJsonFile } from './parse-json.js';
+import { readRawParts, type RawConfig } from './raw-config.js';
+
+export type { RawConfig } from './raw-config.js';
 
 export interface LoadedConfig {
   distribution: CompiledDistribution;
@@ -16,18 +20,8 @@ export function compileConfig(json: unknown, file: string): LoadedConfig {
   throw new Error('not implemented');
 }
 
-/** What `edge-dev check` needs from the config file, without requiring local handler code or origins. */
-export interface RawConfig {
-  file: string;
-  /** The DistributionConfig in the API's JSON shape (unwrapped from get-distribution-config output or a path). */
-  distributionConfig: Record<string, unknown>;
-  distributionId: string;
-  domainName: string;
-  /** The `functions` object as written (keys are ARNs or names). */
-  functions: Record<string, unknown>;
-}
-
 /** Read the config file and its distribution JSON without compiling; throws ConfigError on unreadable input. */
 export async function readRawConfig(file: string): Promise<RawConfig> {
-  throw new Error('not implemented');
+  const json = await readJsonFile(file, 'the config file');
+  return readRawParts(json, file, { warnings: [] }).raw;
 }
