@@ -1,0 +1,114 @@
+import type { CfHeaders } from '../event/types.js';
+import type { CompiledKeyPolicy } from './compile-key-policy.js';
+
+/** A length-prefixed part: no separator can be forged by the part's own characters (D32). */
+export function part(s: string): string {
+  return `${s.length}:${s}`;
+}
+
+/**
+ * §5.1: the query parameters the policy keeps, in their original order. Names and values are
+ * case-sensitive and compared as received; only `&` separates parameters (`;` does not).
+ * `all` keeps the query string exactly as received.
+ */
+export function keptQuery(c: CompiledKeyPolicy, querystring: string): string {
+  if (c.query === 'all' || querystring.length === 0) return c.query === 'none' ? '' : querystring;
+  if (c.query === 'none') return '';
+  const keepListed = c.query === 'whitelist';
+  let out = '';
+  let start = 0;
+  const n = querystring.length;
+  while (start < n) {
+    let end = querystring.indexOf('&', start);
+    if (end === -1) end = n;
+    if (end > start) {
+      const eq = querystring.indexOf('=', start);
+      const name = querystring.slice(start, eq === -1 || eq > end ? end : eq);
+      if (c.queryNames.has(name) === keepListed) {
+        out = out.length === 0 ? querystring.slice(start, end) : `${out}&${querystring.slice(start, end)}`;
+      }
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+/**
+ * §5.1: the listed headers, names lower-case in sorted order (compiled), values exact. An absent
+ * header adds nothing; several lines of one header are joined with `,` (RFC 9110 §5.3).
+ */
+export function keptHeaders(c: CompiledKeyPolicy, headers: CfHeaders): string {
+  let out = '';
+  for (const name of c.headerNames) {
+    const lines = headers[name];
+    if (lines === undefined || lines.length === 0) continue;
+    out += part(name) + part(lines.length === 1 ? lines[0]!.value : joinValues(lines));
+  }
+  return out;
+}
+
+/** All lines of one header joined with `,`; undefined when absent. */
+export function headerValue(headers: CfHeaders, name: string): string | undefined {
+  const lines = headers[name];
+  if (lines === undefined || lines.length === 0) return undefined;
+  return lines.length === 1 ? lines[0]!.value : joinValues(lines);
+}
+
+function joinValues(lines: readonly { value: string }[]): string {
+  let v = lines[0]!.value;
+  for (let i = 1; i < lines.length; i++) v += `,${lines[i]!.value}`;
+  return v;
+}
+
+interface Cookie {
+  name: string;
+  pair: string;
+}
+
+/**
+ * §5.1: the cookies the policy keeps, sorted by name (case-sensitive, stable for repeated names),
+ * as `name=value` joined with `;`. Read from every `Cookie` line.
+ */
+export function keptCookies(c: CompiledKeyPolicy, headers: CfHeaders): string {
+  const lines = headers['cookie'];
+  if (lines === undefined || lines.length === 0) return '';
+  const kept: Cookie[] = [];
+  for (const line of lines) {
+    const v = line.value;
+    let start = 0;
+    const n = v.length;
+    while (start < n) {
+      let end = v.indexOf(';', start);
+      if (end === -1) end = n;
+      const pair = v.slice(start, end).trim();
+      if (pair.length > 0) {
+        const eq = pair.indexOf('=');
+        const name = eq === -1 ? pair : pair.slice(0, eq).trim();
+        if (keepsCookie(c, name)) kept.push({ name, pair });
+      }
+      start = end + 1;
+    }
+  }
+  if (kept.length === 0) return '';
+  kept.sort(byName);
+  let out = kept[0]!.pair;
+  for (let i = 1; i < kept.length; i++) out += `;${kept[i]!.pair}`;
+  return out;
+}
+
+function keepsCookie(c: CompiledKeyPolicy, name: string): boolean {
+  switch (c.cookies) {
+    case 'all':
+      return true;
+    case 'none':
+      return false;
+    case 'whitelist':
+      return c.cookieNames.has(name) || (c.cookiePattern !== undefined && c.cookiePattern.test(name));
+    case 'allExcept':
+      return !c.cookieNames.has(name);
+  }
+}
+
+function byName(a: Cookie, b: Cookie): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
