@@ -1,0 +1,99 @@
+import { cacheKey } from '../cache/index.js';
+import type { CfRequest, HttpResponse } from '../event/index.js';
+import { OriginError } from '../origin/index.js';
+import { selectBehavior } from './select-behavior.js';
+import { fetchFromOrigin } from './fetch-from-origin.js';
+import { runResponseStage } from './run-stage.js';
+import { storeResponse, isCacheableMethod } from './store-response.js';
+import { answerViewerConditional, copyHeaders, finishResponse } from './finish-response.js';
+import { originErrorResponse } from './error-response.js';
+import type { EdgeResponse, RequestState } from './types.js';
+
+/**
+ * §2.1 step 9: custom error responses, then viewer-response unless a skip rule applies, then CloudFront's headers.
+ * `fromCache` carries Age for responses served from cache.
+ */
+export async function deliver(
+  state: RequestState,
+  response: HttpResponse,
+  xCacheToken: string,
+  ageSeconds?: number,
+): Promise<EdgeResponse> {
+  if (response.status >= 400) {
+    // §7.5: a configured error page replaces the response; viewer-response does not run (§2.2).
+    const page = await customErrorPage(state, response);
+    // §2.2, D15: viewer-response is skipped when the status about to be served is ≥ 400.
+    return finishResponse(state, page ?? response, 'Error', page ? undefined : ageSeconds);
+  }
+  let served = response;
+  if (ageSeconds !== undefined) {
+    served = { ...served, headers: copyHeaders(served.headers) };
+    served.headers['age'] = [{ key: 'Age', value: String(ageSeconds) }];
+    served = answerViewerConditional(state, served);
+  }
+  const viewerResponseFn = state.behavior.lambda['viewer-response'];
+  if (viewerResponseFn) {
+    const outcome = await runResponseStage(state, viewerResponseFn, state.request, {
+      status: String(served.status),
+      statusDescription: served.statusDescription,
+      headers: served.headers,
+    });
+    // §3.1, D4, D5: only headers change in viewer-response.
+    served = { ...served, headers: outcome.response.headers };
+  }
+  return finishResponse(state, served, xCacheToken, ageSeconds);
+}
+
+/**
+ * §7.5, D19: fetch ResponsePagePath through the behavior that matches it (cache, then that behavior's origin
+ * functions on a miss; no viewer functions). If the page itself fails, the viewer gets the page fetch's status.
+ */
+async function customErrorPage(state: RequestState, response: HttpResponse): Promise<HttpResponse | undefined> {
+  const { distribution, cache, options } = state.deps;
+  const item = distribution.customErrorResponses.get(response.status);
+  if (!item?.responsePagePath) return undefined;
+  const path = item.responsePagePath;
+  const behavior = selectBehavior(distribution, path);
+  const request: CfRequest = { ...state.request, method: 'GET', uri: path, querystring: '' };
+  delete request.body;
+  const key = options.cacheEnabled && isCacheableMethod(behavior, 'GET') ? cacheKey(behavior.cachePolicy, distribution.domainName, request) : undefined;
+  let page: HttpResponse | undefined;
+  const found = key ? cache.lookup(key, state.now, 'GET') : undefined;
+  if (found?.state === 'fresh') {
+    page = found.entry;
+    state.trace.stages.push(`error page ${path} Hit`);
+  } else {
+    try {
+      const result = await fetchFromOrigin(state, behavior, request);
+      page = result.kind === 'not-modified' ? found!.entry : result.response;
+      if (key && result.kind !== 'not-modified') storeResponse(state, behavior, key, request, page);
+    } catch (error) {
+      if (!(error instanceof OriginError)) throw error;
+      page = originErrorResponse(state, error);
+    }
+    state.trace.stages.push(`error page ${path} ${page.status}`);
+  }
+  if (page.status >= 400) return page;
+  const status = item.responseCode ?? response.status;
+  return {
+    status,
+    statusDescription: status === response.status ? response.statusDescription : (STATUS_TEXT[status] ?? ''),
+    headers: page.headers,
+    body: page.body,
+  };
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  200: 'OK',
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  414: 'URI Too Long',
+  416: 'Range Not Satisfiable',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};

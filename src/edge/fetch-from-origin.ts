@@ -1,0 +1,111 @@
+import { exposeBody, stripDisallowedHeaders } from '../event/index.js';
+import type { CfRequest, HttpResponse } from '../event/index.js';
+import { buildOriginRequest, OriginError } from '../origin/index.js';
+import type { CompiledBehavior, CompiledOrigin } from '../config/index.js';
+import { runRequestStage, runResponseStage } from './run-stage.js';
+import type { RequestState } from './types.js';
+
+export type OriginResult =
+  /** origin-request generated a response (§2.3, D16). */
+  | { kind: 'generated'; response: HttpResponse }
+  /** The origin answered; origin-response (if any) has run. */
+  | { kind: 'fetched'; response: HttpResponse }
+  /** 304 while revalidating an expired entry (§5.10, D17): origin-response does not run. */
+  | { kind: 'not-modified'; response: HttpResponse };
+
+export interface Conditional {
+  etag?: string;
+  lastModified?: string;
+}
+
+// §2.5: failover only for viewer GET, HEAD and OPTIONS.
+const FAILOVER_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * §2.1 steps 6–8 for one behavior: origin-request, the origin (with origin-group failover, §2.5, D20),
+ * origin-response. Throws OriginError (no usable response) or EdgeError (a function failed).
+ */
+export async function fetchFromOrigin(
+  state: RequestState,
+  behavior: CompiledBehavior,
+  request: CfRequest,
+  conditional?: Conditional,
+): Promise<OriginResult> {
+  const { distribution } = state.deps;
+  const group = distribution.originGroups.get(behavior.targetOriginId);
+  const originIds = group ? [group.primary, group.secondary] : [behavior.targetOriginId];
+  const canFailover = group !== undefined && FAILOVER_METHODS.has(request.method);
+  for (let attempt = 0; attempt < originIds.length; attempt++) {
+    const origin = distribution.origins.get(originIds[attempt]!)!;
+    const isLastTry = !canFailover || attempt === originIds.length - 1;
+    const result = await tryOrigin(state, behavior, origin, request, conditional, isLastTry ? undefined : group!.failoverStatusCodes);
+    if (result !== 'failover') return result;
+    state.trace.stages.push('failover');
+  }
+  throw new Error('unreachable: the last origin of a group never fails over');
+}
+
+async function tryOrigin(
+  state: RequestState,
+  behavior: CompiledBehavior,
+  origin: CompiledOrigin,
+  viewerRequest: CfRequest,
+  conditional: Conditional | undefined,
+  failoverStatusCodes: ReadonlySet<number> | undefined,
+): Promise<OriginResult | 'failover'> {
+  const { deps } = state;
+  let originRequest = buildOriginRequest(
+    deps.distribution,
+    behavior,
+    origin,
+    viewerRequest,
+    { requestId: state.requestId, httpVersion: state.viewer.httpVersion === '2.0' ? '2.0' : '1.1', https: state.viewer.https, geo: deps.options.geo },
+    conditional,
+  );
+  let body = state.body;
+  const originRequestFn = behavior.lambda['origin-request'];
+  if (originRequestFn) {
+    // §1.7: the body is exposed only with IncludeBody on this association.
+    if (originRequestFn.includeBody) originRequest.body = exposeBody(body, 'origin-request');
+    const outcome = await runRequestStage(state, originRequestFn, originRequest);
+    if (outcome.kind === 'response') return { kind: 'generated', response: outcome.response };
+    originRequest = outcome.request;
+    if (outcome.body) body = outcome.body;
+    delete originRequest.body;
+  }
+
+  const started = performance.now();
+  let response: HttpResponse;
+  try {
+    response = await deps.origins.fetch(originRequest, { body: body.length ? body : undefined });
+  } catch (error) {
+    state.trace.stages.push(`origin ${(performance.now() - started).toFixed(0)}ms ✗`);
+    if (error instanceof OriginError) {
+      if (failoverStatusCodes) return 'failover'; // §2.5: connection failures and timeouts fail over
+      throw error;
+    }
+    throw new OriginError(502, `origin ${origin.id}: ${(error as Error).message}`);
+  }
+  state.trace.stages.push(`origin ${(performance.now() - started).toFixed(0)}ms`);
+  // D20: failover is decided on the origin's own status, before origin-response.
+  if (failoverStatusCodes?.has(response.status)) return 'failover';
+  if (conditional && response.status === 304) return { kind: 'not-modified', response };
+
+  const originResponseFn = behavior.lambda['origin-response'];
+  if (!originResponseFn) return { kind: 'fetched', response };
+  // §1.5: origin-response sees the request as sent to the origin; §3.2: never the disallowed headers.
+  const outcome = await runResponseStage(state, originResponseFn, originRequest, {
+    status: String(response.status),
+    statusDescription: response.statusDescription,
+    headers: stripDisallowedHeaders(response.headers),
+  });
+  return {
+    kind: 'fetched',
+    response: {
+      status: Number(outcome.response.status),
+      statusDescription: outcome.response.statusDescription,
+      headers: outcome.response.headers,
+      body: outcome.body ?? response.body,
+    },
+  };
+}

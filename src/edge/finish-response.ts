@@ -1,0 +1,76 @@
+import { canonicalHeaderKey, getHeaderValue } from '../event/index.js';
+import type { CfHeaders, HttpResponse } from '../event/index.js';
+import type { EdgeResponse, RequestState } from './types.js';
+
+// D40: one id per run for the viewer-facing Via.
+const VIA_ID = Array.from({ length: 32 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
+const VIA_VALUE = `1.1 ${VIA_ID}.cloudfront.net (CloudFront)`;
+
+/** A shallow copy that never shares the (cached) map; values are replaced whole, never mutated. */
+export function copyHeaders(headers: CfHeaders): CfHeaders {
+  return Object.assign(Object.create(null) as CfHeaders, headers);
+}
+
+function put(headers: CfHeaders, name: string, value: string): void {
+  headers[name] = [{ key: canonicalHeaderKey(name), value }];
+}
+
+/**
+ * §6.1: CloudFront's own response headers, added last (D42): X-Cache, Via (replacing the origin's, D40),
+ * X-Amz-Cf-Pop, X-Amz-Cf-Id, and Age on responses served from cache. Content-Length always matches the body
+ * (HEAD keeps the entity's length).
+ */
+export function finishResponse(
+  state: RequestState,
+  response: HttpResponse,
+  xCacheToken: string,
+  ageSeconds?: number,
+): EdgeResponse {
+  const headers = copyHeaders(response.headers);
+  const xCache = `${xCacheToken} from cloudfront`;
+  put(headers, 'x-cache', xCache);
+  put(headers, 'via', VIA_VALUE);
+  put(headers, 'x-amz-cf-pop', state.deps.options.pop);
+  put(headers, 'x-amz-cf-id', state.requestId);
+  if (ageSeconds !== undefined) put(headers, 'age', String(ageSeconds));
+  delete headers['transfer-encoding'];
+  const headKeepsLength = state.viewer.method === 'HEAD' && response.body.length === 0 && headers['content-length'];
+  if (!headKeepsLength && response.status !== 304 && response.status !== 204) {
+    put(headers, 'content-length', String(response.body.length));
+  }
+  state.trace.xCache = xCache;
+  return { status: response.status, statusDescription: response.statusDescription, headers, body: response.body };
+}
+
+/** §6.1: `Server: CloudFront` on responses CloudFront or a function generated, unless the function set one. */
+export function withCloudFrontServer(response: HttpResponse): HttpResponse {
+  if (getHeaderValue(response.headers, 'server') !== undefined) return response;
+  const headers = copyHeaders(response.headers);
+  put(headers, 'server', 'CloudFront');
+  return { ...response, headers };
+}
+
+/** D38: a viewer's conditional request that matches a cached 200 gets 304 from the edge. */
+export function answerViewerConditional(state: RequestState, response: HttpResponse): HttpResponse {
+  if (response.status !== 200) return response;
+  const requestHeaders = state.request.headers;
+  const ifNoneMatch = getHeaderValue(requestHeaders, 'if-none-match');
+  const etag = getHeaderValue(response.headers, 'etag');
+  let notModified = false;
+  if (ifNoneMatch !== undefined) {
+    notModified = etag !== undefined && (ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => weakEqual(tag.trim(), etag)));
+  } else {
+    const ifModifiedSince = getHeaderValue(requestHeaders, 'if-modified-since');
+    const lastModified = getHeaderValue(response.headers, 'last-modified');
+    if (ifModifiedSince && lastModified) notModified = Date.parse(lastModified) <= Date.parse(ifModifiedSince);
+  }
+  if (!notModified) return response;
+  const headers = copyHeaders(response.headers);
+  delete headers['content-length'];
+  delete headers['content-type'];
+  return { status: 304, statusDescription: 'Not Modified', headers, body: Buffer.alloc(0) };
+}
+
+function weakEqual(a: string, b: string): boolean {
+  return a.replace(/^W\//, '') === b.replace(/^W\//, '');
+}

@@ -1,0 +1,186 @@
+import { cacheKey } from '../cache/index.js';
+import type { CacheEntry } from '../cache/index.js';
+import {
+  EdgeError,
+  exposeBody,
+  getHeaderValue,
+  headersFromRawHeaders,
+  newRequestId,
+  stripDisallowedHeaders,
+} from '../event/index.js';
+import type { CfRequest, HttpResponse } from '../event/index.js';
+import { OriginError, prepareViewerResponseHeaders } from '../origin/index.js';
+import { selectBehavior } from './select-behavior.js';
+import { applyDefaultRootObject, checkViewerRequest } from './viewer-checks.js';
+import { runRequestStage } from './run-stage.js';
+import { fetchFromOrigin } from './fetch-from-origin.js';
+import type { Conditional } from './fetch-from-origin.js';
+import { forwardsCookies, isCacheableMethod, storeResponse } from './store-response.js';
+import { deliver } from './deliver.js';
+import { finishResponse, withCloudFrontServer } from './finish-response.js';
+import { functionErrorResponse, internalErrorResponse, originErrorResponse } from './error-response.js';
+import { formatTrace } from './request-log.js';
+import { cloudFrontErrorResponse } from './error-page.js';
+import type { EdgeDeps, EdgeResponse, RequestState, ViewerRequest } from './types.js';
+
+/** One viewer request through the whole edge (reference §2.1), always answered. */
+export async function handleViewerRequest(deps: EdgeDeps, viewer: ViewerRequest): Promise<EdgeResponse> {
+  const state = createState(deps, viewer);
+  let response: EdgeResponse;
+  try {
+    response = await runPipeline(state);
+  } catch (error) {
+    response = error instanceof EdgeError ? functionErrorResponse(state, error) : internalErrorResponse(state, error);
+  }
+  for (const warning of state.warnings) deps.options.log(`[warning] ${state.requestId} ${warning}`);
+  deps.options.log(formatTrace(state, response.status));
+  return response;
+}
+
+/** CloudFront's own refusal (e.g. 413, §4) before the pipeline starts: no function runs. */
+export function rejectViewerRequest(deps: EdgeDeps, viewer: ViewerRequest, status: number, message: string): EdgeResponse {
+  const state = createState(deps, viewer);
+  const response = finishResponse(state, cloudFrontErrorResponse(status, message, state.requestId), 'Error');
+  deps.options.log(formatTrace(state, status));
+  return response;
+}
+
+function createState(deps: EdgeDeps, viewer: ViewerRequest): RequestState {
+  const { url } = viewer;
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  const request: CfRequest = {
+    clientIp: viewer.clientIp,
+    // §3.2: disallowed headers never reach events or the origin.
+    headers: stripDisallowedHeaders(headersFromRawHeaders(viewer.rawHeaders)),
+    method: viewer.method,
+    querystring: q === -1 ? '' : url.slice(q + 1),
+    uri: applyDefaultRootObject(path, deps.distribution.defaultRootObject),
+  };
+  return {
+    deps,
+    viewer,
+    requestId: newRequestId(),
+    now: Date.now(),
+    // §7.1: matched on the viewer's path before any function runs.
+    behavior: selectBehavior(deps.distribution, request.uri),
+    request,
+    body: viewer.body,
+    trace: { stages: [], xCache: '' },
+    warnings: [],
+  };
+}
+
+async function runPipeline(state: RequestState): Promise<EdgeResponse> {
+  const early = checkViewerRequest(state);
+  if (early) return finishResponse(state, early, early.status < 400 ? 'Redirect' : 'Error');
+
+  const viewerRequestFn = state.behavior.lambda['viewer-request'];
+  if (viewerRequestFn) {
+    if (viewerRequestFn.includeBody) state.request.body = exposeBody(state.body, 'viewer-request');
+    const outcome = await runRequestStage(state, viewerRequestFn, state.request);
+    // §2.3: a viewer-request response is sent at once: not cached, no other function runs.
+    if (outcome.kind === 'response') {
+      return finishResponse(state, withCloudFrontServer(outcome.response), 'LambdaGeneratedResponse');
+    }
+    state.request = outcome.request;
+    delete state.request.body;
+    if (outcome.body) state.body = outcome.body;
+  }
+  return serveFromCacheOrOrigin(state);
+}
+
+/** §2.1 steps 4–8. */
+async function serveFromCacheOrOrigin(state: RequestState): Promise<EdgeResponse> {
+  const { deps, behavior, request } = state;
+  const cacheable = deps.options.cacheEnabled && isCacheableMethod(behavior, request.method) && !behavior.legacy?.forwardAllHeaders;
+  // §2.4: the key comes from the request after viewer-request.
+  const key = cacheable ? cacheKey(behavior.cachePolicy, deps.distribution.domainName, request) : undefined;
+  const found = key ? deps.cache.lookup(key, state.now, request.method) : undefined;
+  if (found?.state === 'fresh') {
+    state.trace.stages.push('cache');
+    return deliver(state, found.entry, found.entry.status >= 400 ? 'Error' : 'Hit', found.ageSeconds);
+  }
+  if (found && withinWindow(found.entry, found.entry.staleWhileRevalidateMs, state.now)) {
+    // §5.9: stale-while-revalidate: serve now, refresh in the background.
+    state.trace.stages.push('stale-while-revalidate');
+    void refreshInBackground(state, key!, found.entry);
+    return deliver(state, found.entry, 'Hit', found.ageSeconds);
+  }
+
+  let result;
+  try {
+    result = await fetchFromOrigin(state, behavior, request, found ? conditionalFor(found.entry) : undefined);
+  } catch (error) {
+    if (!(error instanceof OriginError)) throw error;
+    // §5.9: no response from the origin: a stale copy is served when there is one.
+    if (found && mayServeStale(found.entry, state.now)) return serveStale(state, found.entry);
+    const failure = originErrorResponse(state, error);
+    // §5.8: no response counts as a 5xx for error caching.
+    if (key) storeResponse(state, behavior, key, request, failure);
+    return deliver(state, failure, 'Error');
+  }
+
+  if (result.kind === 'not-modified') {
+    // §5.10, D17: keep the body, merge headers, new TTL, RefreshHit.
+    const refreshed = deps.cache.refresh(key!, result.response.headers, behavior.cachePolicy, state.now);
+    return deliver(state, refreshed ?? found!.entry, 'RefreshHit', 0);
+  }
+  if (result.kind === 'generated') {
+    // §2.3, D16: an origin-request response is cached under the request's key.
+    const generated = withCloudFrontServer(result.response);
+    if (key) storeResponse(state, behavior, key, request, generated);
+    return deliver(state, generated, generated.status >= 400 ? 'Error' : 'LambdaGeneratedResponse');
+  }
+  // §5.9: expired entry + origin 5xx: the stale copy wins.
+  if (found && result.response.status >= 500 && mayServeStale(found.entry, state.now)) return serveStale(state, found.entry);
+  const response = responseForViewer(state, result.response);
+  if (key) storeResponse(state, behavior, key, request, response);
+  return deliver(state, response, response.status >= 400 ? 'Error' : 'Miss');
+}
+
+/** §6.1 and D36: what survives of the origin's headers, after origin-response and before storing. */
+function responseForViewer(state: RequestState, response: HttpResponse): HttpResponse {
+  const headers = prepareViewerResponseHeaders(state.behavior, response.headers);
+  if (!forwardsCookies(state.behavior)) delete headers['set-cookie'];
+  return { ...response, headers };
+}
+
+// §5.10: revalidate with the validators of the stored entry; `Vary: *` entries are refetched unconditionally (§5.6).
+function conditionalFor(entry: CacheEntry): Conditional | undefined {
+  if (getHeaderValue(entry.headers, 'vary')?.trim() === '*') return undefined;
+  const etag = getHeaderValue(entry.headers, 'etag');
+  const lastModified = getHeaderValue(entry.headers, 'last-modified');
+  return etag || lastModified ? { etag, lastModified } : undefined;
+}
+
+function withinWindow(entry: CacheEntry, windowMs: number, now: number): boolean {
+  return windowMs > 0 && now <= entry.storedAt + entry.ttlMs + windowMs;
+}
+
+// §5.9: stale copies are served on origin failure unless `stale-if-error` says otherwise (=0 forbids,
+// =N limits to N seconds past expiry).
+function mayServeStale(entry: CacheEntry, now: number): boolean {
+  const cacheControl = getHeaderValue(entry.headers, 'cache-control') ?? '';
+  if (!/stale-if-error=/i.test(cacheControl)) return true;
+  return withinWindow(entry, entry.staleIfErrorMs, now);
+}
+
+// §5.9, D37: stale responses are `Hit` with a growing Age, kept for ErrorCachingMinTTL before the origin is tried again.
+function serveStale(state: RequestState, entry: CacheEntry): Promise<EdgeResponse> {
+  const minTtl = state.deps.distribution.customErrorResponses.get(entry.status)?.errorCachingMinTTL ?? 10;
+  state.deps.cache.store({ ...entry, ttlMs: state.now - entry.storedAt + minTtl * 1000 });
+  state.trace.stages.push('stale');
+  return deliver(state, entry, 'Hit', Math.floor((state.now - entry.storedAt) / 1000));
+}
+
+async function refreshInBackground(state: RequestState, key: string, entry: CacheEntry): Promise<void> {
+  const background: RequestState = { ...state, trace: { stages: [], xCache: '' }, warnings: [] };
+  try {
+    const result = await fetchFromOrigin(background, state.behavior, state.request, conditionalFor(entry));
+    if (result.kind === 'not-modified') state.deps.cache.refresh(key, result.response.headers, state.behavior.cachePolicy, Date.now());
+    else if (result.response.status < 500) storeResponse({ ...background, now: Date.now() }, state.behavior, key, state.request, responseForViewer(state, result.response));
+  } catch (error) {
+    state.deps.options.log(`[stale-while-revalidate] ${state.requestId} refresh failed: ${(error as Error).message}`);
+  }
+}

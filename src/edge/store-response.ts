@@ -1,0 +1,45 @@
+import { decideTtl } from '../cache/index.js';
+import type { CfRequest, HttpResponse } from '../event/index.js';
+import type { CompiledBehavior } from '../config/index.js';
+import type { RequestState } from './types.js';
+
+/** §5.7, §5.8, D16, D31, D35: store a response under `key` if the TTL rules say so. */
+export function storeResponse(
+  state: RequestState,
+  behavior: CompiledBehavior,
+  key: string,
+  request: CfRequest,
+  response: HttpResponse,
+): void {
+  // D35: a 206 is relayed, never stored.
+  if (response.status === 206) return;
+  const errorItem = state.deps.distribution.customErrorResponses.get(response.status);
+  const decision = decideTtl(behavior.cachePolicy, response.status, response.headers, errorItem?.errorCachingMinTTL, state.now);
+  if (!decision.store) return;
+  state.deps.cache.store({
+    key,
+    // §5.11: invalidation compares against the request path after viewer-request, query included.
+    invalidationPath: request.querystring ? `${request.uri}?${request.querystring}` : request.uri,
+    status: response.status,
+    statusDescription: response.statusDescription,
+    headers: response.headers,
+    body: response.body,
+    storedAt: state.now,
+    ttlMs: decision.ttlSeconds * 1000,
+    staleWhileRevalidateMs: decision.staleWhileRevalidateSeconds * 1000,
+    staleIfErrorMs: decision.staleIfErrorSeconds * 1000,
+    // D31: a HEAD miss is stored for HEADs only.
+    headOnly: request.method === 'HEAD',
+  });
+}
+
+/** §5.7: GET and HEAD are stored; OPTIONS only when CachedMethods includes it. */
+export function isCacheableMethod(behavior: CompiledBehavior, method: string): boolean {
+  if (method === 'GET' || method === 'HEAD') return true;
+  return method === 'OPTIONS' && behavior.cachedMethods.has('OPTIONS');
+}
+
+/** D36: whether cookies reach the origin, which decides whether Set-Cookie survives. */
+export function forwardsCookies(behavior: CompiledBehavior): boolean {
+  return behavior.cachePolicy.cookies.behavior !== 'none' || (behavior.originRequestPolicy?.cookies.behavior ?? 'none') !== 'none';
+}

@@ -1,0 +1,73 @@
+import type { CfHeaders, CfRequest, HttpResponse } from '../event/index.js';
+import type { CompiledBehavior, CompiledDistribution } from '../config/index.js';
+import type { LambdaRuntime } from '../runtime/index.js';
+import type { EdgeCache } from '../cache/index.js';
+import type { OriginClient } from '../origin/index.js';
+
+/** The viewer's request as the listener received it. */
+export interface ViewerRequest {
+  method: string;
+  /** Path and query as sent (`/a/b?x=1`). */
+  url: string;
+  /** `1.0`, `1.1` or `2.0`. */
+  httpVersion: string;
+  /** node's rawHeaders: wire case, order and repeats kept (§1.6). */
+  rawHeaders: readonly string[];
+  body: Buffer;
+  clientIp: string;
+  clientPort: number;
+  /** D43: whether this request counts as HTTPS. */
+  https: boolean;
+}
+
+/** What the listener writes back. */
+export interface EdgeResponse extends HttpResponse {
+  /** 413 and similar: close the connection after the response (§4). */
+  closeConnection?: boolean;
+}
+
+/** One line of the per-request log: the route through the pipeline and the time in each stage. */
+export interface RequestTrace {
+  stages: string[];
+  xCache: string;
+}
+
+export interface EdgeOptions {
+  cacheEnabled: boolean;
+  /** `X-Amz-Cf-Pop` value. */
+  pop: string;
+  /** D43: how plain-HTTP listener requests count. */
+  viewerProtocol: 'https' | 'http';
+  /** `CloudFront-Viewer-*` defaults (§6.3). */
+  geo?: Readonly<Record<string, string>>;
+  /** Developer-facing lines: validation errors, warnings, the request log. */
+  log: (line: string) => void;
+}
+
+/** The parts the pipeline drives; built once per distribution. */
+export interface EdgeDeps {
+  distribution: CompiledDistribution;
+  runtime: LambdaRuntime;
+  cache: EdgeCache;
+  origins: OriginClient;
+  options: EdgeOptions;
+}
+
+/** Everything one viewer request carries through the pipeline (style.md: one state, module-level steps). */
+export interface RequestState {
+  deps: EdgeDeps;
+  viewer: ViewerRequest;
+  requestId: string;
+  /** Read once per request (style.md hot path). */
+  now: number;
+  behavior: CompiledBehavior;
+  /** The request after viewer-request (the in-flight representation is the event's own shape). */
+  request: CfRequest;
+  /** The body the origin gets (viewer body or a handler's replacement, §1.7). */
+  body: Buffer;
+  trace: RequestTrace;
+  /** Warnings (D3/D4/D5/D7) collected for the log. */
+  warnings: string[];
+}
+
+export type { CfHeaders };

@@ -1,0 +1,47 @@
+import { getHeaderValue } from '../event/index.js';
+import type { CompiledBehavior } from '../config/index.js';
+import { cloudFrontErrorResponse, cloudFrontRedirect } from './error-page.js';
+import type { EdgeResponse, RequestState } from './types.js';
+
+const METHOD_NOT_ALLOWED =
+  'This distribution is not configured to allow the HTTP request method that was used for this request. The distribution supports only cachable requests.';
+
+/**
+ * §2.1 step 1, §7.2, §7.3: checks made before any function runs. Returns CloudFront's answer when the request
+ * stops here (and no function runs, §2.2), or undefined to go on.
+ */
+export function checkViewerRequest(state: RequestState): EdgeResponse | undefined {
+  const { behavior, viewer } = state;
+  const redirect = enforceViewerProtocol(state, behavior);
+  if (redirect) return redirect;
+  // §7.2: a method outside AllowedMethods → 403 (X-Cache: Error).
+  if (!behavior.allowedMethods.has(viewer.method)) {
+    return cloudFrontErrorResponse(403, METHOD_NOT_ALLOWED, state.requestId);
+  }
+  // §7.2: a GET with a body → 403.
+  if (viewer.method === 'GET' && viewer.body.length > 0) {
+    return cloudFrontErrorResponse(403, 'Bad request: a GET request cannot have a body.', state.requestId);
+  }
+  return undefined;
+}
+
+// §7.3 (D41, D43): redirect-to-https and https-only for requests that arrived over plain HTTP.
+function enforceViewerProtocol(state: RequestState, behavior: CompiledBehavior): EdgeResponse | undefined {
+  const { viewer } = state;
+  if (viewer.https || behavior.viewerProtocolPolicy === 'allow-all') return undefined;
+  if (behavior.viewerProtocolPolicy === 'https-only') {
+    return cloudFrontErrorResponse(403, 'This distribution only allows HTTPS requests.', state.requestId);
+  }
+  const host = getHeaderValue(state.request.headers, 'host') ?? state.deps.distribution.domainName;
+  const location = `https://${host}${viewer.url}`;
+  if (viewer.method === 'GET' || viewer.method === 'HEAD') return cloudFrontRedirect(301, location);
+  if (viewer.httpVersion === '1.0') {
+    return cloudFrontErrorResponse(403, 'This distribution only allows HTTPS requests.', state.requestId);
+  }
+  return cloudFrontRedirect(307, location);
+}
+
+// §7.4 (D44): only a request for exactly `/` gets the DefaultRootObject, before viewer-request.
+export function applyDefaultRootObject(uri: string, defaultRootObject: string | undefined): string {
+  return uri === '/' && defaultRootObject ? `/${defaultRootObject}` : uri;
+}

@@ -1,0 +1,144 @@
+import { watch } from 'node:fs';
+import type { FSWatcher } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve as serveHono } from '@hono/node-server';
+import { loadConfig } from '../config/index.js';
+import type { LoadedConfig } from '../config/index.js';
+import { LambdaRuntime } from '../runtime/index.js';
+import { EdgeCache } from '../cache/index.js';
+import { OriginClient } from '../origin/index.js';
+import type { EdgeDeps, EdgeOptions } from '../edge/index.js';
+import { createEdgeListener } from './edge-listener.js';
+import { createControlApi } from './control-api.js';
+import type { EdgeHolder } from './types.js';
+
+export interface ServeOptions {
+  configFile: string;
+  host: string;
+  port: number;
+  /** Default: the edge port + 1 (or a free port when the edge port is 0). */
+  controlPort?: number;
+  controlHost: string;
+  cacheEnabled: boolean;
+  viewerProtocol: 'https' | 'http';
+  pop: string;
+  cacheMaxBytes?: number;
+  /** Watch the config and handler files and reload on change. */
+  watch: boolean;
+  log: (line: string) => void;
+}
+
+export interface RunningServer {
+  edgeUrl: string;
+  controlUrl: string;
+  holder: EdgeHolder;
+  /** Stop accepting, drain in-flight requests (bounded), shut the execution environments down. */
+  close(drainMs?: number): Promise<void>;
+}
+
+/** `edge-dev serve`: the edge listener and the control API over one loaded distribution. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const loaded = await loadConfig(options.configFile);
+  for (const warning of loaded.distribution.warnings) options.log(`[config warning] ${warning}`);
+  const runtime = new LambdaRuntime({ onLog: (fn, line) => options.log(`/aws/lambda/us-east-1.${fn.name} ${line}`) });
+  const edgeOptions: EdgeOptions = {
+    cacheEnabled: options.cacheEnabled,
+    pop: options.pop,
+    viewerProtocol: options.viewerProtocol,
+    log: options.log,
+  };
+  const holder: EdgeHolder = { deps: makeDeps(loaded, runtime, new EdgeCache({ maxBytes: options.cacheMaxBytes }), edgeOptions) };
+
+  const edge = createEdgeListener(holder, () => holder.deps.options.viewerProtocol === 'https');
+  await listen(edge, options.port, options.host);
+  const edgePort = (edge.address() as AddressInfo).port;
+  const controlPort = options.controlPort ?? (options.port === 0 ? 0 : edgePort + 1);
+  const control = serveHono({ fetch: createControlApi(holder).fetch, port: controlPort, hostname: options.controlHost }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    if (control.listening) return resolve();
+    control.once('listening', resolve).once('error', reject);
+  });
+
+  const watchers = options.watch ? watchFiles(loaded, holder, options, runtime) : [];
+  let closing: Promise<void> | undefined;
+  return {
+    edgeUrl: `http://${hostForUrl(options.host)}:${edgePort}`,
+    controlUrl: `http://${hostForUrl(options.controlHost)}:${(control.address() as AddressInfo).port}`,
+    holder,
+    close(drainMs = 5000) {
+      closing ??= (async () => {
+        for (const watcher of watchers) watcher.close();
+        await Promise.all([closeServer(edge, drainMs), closeServer(control, drainMs)]);
+        await runtime.shutdown();
+        await holder.deps.origins.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function makeDeps(loaded: LoadedConfig, runtime: LambdaRuntime, cache: EdgeCache, options: EdgeOptions): EdgeDeps {
+  const distribution = loaded.distribution;
+  return { distribution, runtime, cache, origins: new OriginClient(distribution), options };
+}
+
+/**
+ * Handler edits take effect on the next request (new environments); config edits reload the distribution,
+ * and a broken edit keeps the running one and says why.
+ */
+function watchFiles(loaded: LoadedConfig, holder: EdgeHolder, options: ServeOptions, runtime: LambdaRuntime): FSWatcher[] {
+  let timer: NodeJS.Timeout | undefined;
+  const changed = new Set<string>();
+  const apply = async () => {
+    const files = [...changed];
+    changed.clear();
+    try {
+      const next = await loadConfig(options.configFile);
+      const previous = holder.deps;
+      holder.deps = makeDeps(next, runtime, previous.cache, previous.options);
+      // A new distribution may key and store differently: start from an empty cache.
+      previous.cache.clear();
+      await runtime.reload();
+      void previous.origins.close();
+      options.log(`[reload] ${files.join(', ')} changed: distribution reloaded`);
+    } catch (error) {
+      options.log(`[reload] ${(error as Error).message}\n  still serving the previous configuration`);
+    }
+  };
+  return loaded.files.map((file) =>
+    watch(file, () => {
+      changed.add(file);
+      clearTimeout(timer);
+      timer = setTimeout(() => void apply(), 50);
+    }),
+  );
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: Server, drainMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      server.closeAllConnections();
+      resolve();
+    }, drainMs);
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+function hostForUrl(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
