@@ -75,13 +75,15 @@ export function parseCacheControl(value: string): CacheDirectives {
   return out;
 }
 
-/** RFC 9111 §1.2.2: digits only; values past 2^31 are read as 2^31. */
+/**
+ * RFC 9111 §1.2.2: digits only. RFC's 2^31 ceiling is not applied: CloudFront honours up to
+ * 100 years (§5.6), which `origin-freshness.ts` enforces.
+ */
 function deltaSeconds(arg: string | undefined): number {
   if (arg === undefined || arg.length === 0) return INVALID;
   for (let k = 0; k < arg.length; k++) {
     const c = arg.charCodeAt(k);
     if (c < 48 || c > 57) return INVALID;
   }
-  const v = Number(arg);
-  return v > 2147483648 ? 2147483648 : v;
+  return Number(arg);
 }
