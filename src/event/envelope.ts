@@ -1,10 +1,23 @@
+import { randomFillSync } from 'node:crypto';
 import type { CfConfig, CfRequest, CfResponse, CfRequestEvent, CfResponseEvent } from './types.js';
 
-const TODO = (): never => {
-  throw new Error('not implemented');
-};
-/** §1.1: `{ Records: [{ cf: { config, request } }] }`. */
-export function requestEvent(config: CfConfig, request: CfRequest): CfRequestEvent { return TODO(); }
-export function responseEvent(config: CfConfig, request: CfRequest, response: CfResponse): CfResponseEvent { return TODO(); }
-/** §1.2: 56 characters of URL-safe base64 ending in `==`. */
-export function newRequestId(): string { return TODO(); }
+/** §1.1: `{ Records: [{ cf: { config, request } }] }`. The objects are used as they are, not copied. */
+export function requestEvent(config: CfConfig, request: CfRequest): CfRequestEvent {
+  return { Records: [{ cf: { config, request } }] };
+}
+
+/** §1.1: `{ Records: [{ cf: { config, request, response } }] }`, no copying. */
+export function responseEvent(config: CfConfig, request: CfRequest, response: CfResponse): CfResponseEvent {
+  return { Records: [{ cf: { config, request, response } }] };
+}
+
+const ID_BYTES = Buffer.allocUnsafe(40);
+
+/**
+ * §1.2: 56 characters of URL-safe base64 ending in `==`: 40 random bytes are 54 base64 characters plus
+ * two padding characters, the shape of observed `x-amz-cf-id` values.
+ */
+export function newRequestId(): string {
+  randomFillSync(ID_BYTES);
+  return `${ID_BYTES.toString('base64url')}==`;
+}
