@@ -1,0 +1,78 @@
+import type { CfHeaders } from '../event/types.js';
+import { ruleIncludes, type Forwarding } from './forwarding.js';
+
+// §5.1: signed-URL parameters never reach the origin.
+const SIGNED_URL_PARAMETERS = new Set(['Expires', 'Key-Pair-Id', 'Policy', 'Signature']);
+
+/**
+ * §5.1, §5.2, §5.5: the query string sent to the origin: parameters some policy forwards, in viewer order
+ * (order matters, names are case-sensitive, only `&` separates), signed-URL parameters removed.
+ */
+export function forwardedQueryString(querystring: string, forwarding: Forwarding): string {
+  if (querystring === '') return '';
+  let out = '';
+  let start = 0;
+  while (start <= querystring.length) {
+    let end = querystring.indexOf('&', start);
+    if (end === -1) end = querystring.length;
+    if (end > start) {
+      const eq = querystring.indexOf('=', start);
+      const name = querystring.slice(start, eq === -1 || eq > end ? end : eq);
+      if (!SIGNED_URL_PARAMETERS.has(name) && includedByAny(forwarding.queryRules, name)) {
+        out = out === '' ? querystring.slice(start, end) : `${out}&${querystring.slice(start, end)}`;
+      }
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+function includedByAny(rules: Forwarding['queryRules'], name: string): boolean {
+  for (const rule of rules) if (ruleIncludes(rule, name)) return true;
+  return false;
+}
+
+function cookieIncluded(forwarding: Forwarding, name: string): boolean {
+  if (includedByAny(forwarding.cookieRules, name)) return true;
+  for (const pattern of forwarding.cookieWildcards) if (pattern.test(name)) return true;
+  return false;
+}
+
+interface Cookie {
+  name: string;
+  pair: string;
+}
+
+function byName(a: Cookie, b: Cookie): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/**
+ * §5.1 (dg:Cookies): the `Cookie` value sent to the origin: the forwarded cookies from every viewer `Cookie`
+ * line, sorted by name; `undefined` when none is forwarded.
+ */
+export function forwardedCookieHeader(headers: CfHeaders, forwarding: Forwarding): string | undefined {
+  const lines = headers['cookie'];
+  if (lines === undefined || lines.length === 0) return undefined;
+  const kept: Cookie[] = [];
+  for (const line of lines) {
+    const value = line.value;
+    let start = 0;
+    while (start < value.length) {
+      let end = value.indexOf(';', start);
+      if (end === -1) end = value.length;
+      const pair = value.slice(start, end).trim();
+      if (pair !== '') {
+        const eq = pair.indexOf('=');
+        const name = eq === -1 ? pair : pair.slice(0, eq);
+        if (cookieIncluded(forwarding, name)) kept.push({ name, pair });
+      }
+      start = end + 1;
+    }
+  }
+  if (kept.length === 0) return undefined;
+  kept.sort(byName);
+  let out = kept[0]!.pair;
+  for (let i = 1; i < kept.length; i++) out += `; ${kept[i]!.pair}`;
+  return out;
+}
