@@ -1,0 +1,98 @@
+/** Builds DistributionConfig JSON in the CloudFront API's shape (Quantity/Items), with short readable inputs. */
+type Json = Record<string, unknown>;
+
+export const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
+export const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+export const ALL_VIEWER = '216adef6-5c7f-47e4-b989-5492eafa07d3';
+
+export interface BehaviorInput {
+  path?: string;
+  origin?: string;
+  cachePolicyId?: string;
+  originRequestPolicyId?: string;
+  viewerProtocolPolicy?: string;
+  methods?: string[];
+  cachedMethods?: string[];
+  lambdas?: Partial<Record<'viewer-request' | 'origin-request' | 'origin-response' | 'viewer-response', string>>;
+  includeBody?: boolean;
+  /** Legacy ForwardedValues instead of policies. */
+  legacy?: Json;
+}
+
+const list = (items: unknown[]): Json => (items.length ? { Quantity: items.length, Items: items } : { Quantity: 0 });
+
+function behavior(input: BehaviorInput): Json {
+  const methods = input.methods ?? ['GET', 'HEAD'];
+  const cached = input.cachedMethods ?? ['GET', 'HEAD'];
+  const lambdas = Object.entries(input.lambdas ?? {}).map(([eventType, arn]) => ({
+    LambdaFunctionARN: arn,
+    EventType: eventType,
+    IncludeBody: Boolean(input.includeBody && eventType.endsWith('request')),
+  }));
+  const out: Json = {
+    ...(input.path ? { PathPattern: input.path } : {}),
+    TargetOriginId: input.origin ?? 'origin',
+    ViewerProtocolPolicy: input.viewerProtocolPolicy ?? 'allow-all',
+    AllowedMethods: { ...list(methods), CachedMethods: list(cached) },
+    Compress: true,
+    LambdaFunctionAssociations: list(lambdas),
+    FunctionAssociations: list([]),
+  };
+  if (input.legacy) Object.assign(out, input.legacy);
+  else {
+    out.CachePolicyId = input.cachePolicyId ?? CACHING_OPTIMIZED;
+    if (input.originRequestPolicyId) out.OriginRequestPolicyId = input.originRequestPolicyId;
+  }
+  return out;
+}
+
+export interface DistributionInput {
+  origins?: string[];
+  defaultBehavior?: BehaviorInput;
+  behaviors?: BehaviorInput[];
+  customErrorResponses?: { ErrorCode: number; ResponsePagePath?: string; ResponseCode?: string; ErrorCachingMinTTL?: number }[];
+  originGroups?: { id: string; primary: string; secondary: string; statusCodes: number[] }[];
+  defaultRootObject?: string;
+}
+
+export function makeDistribution(input: DistributionInput = {}): Json {
+  const origins = (input.origins ?? ['origin']).map((id) => ({
+    Id: id,
+    DomainName: `${id}.example.com`,
+    OriginPath: '',
+    CustomHeaders: list([]),
+    CustomOriginConfig: {
+      HTTPPort: 80,
+      HTTPSPort: 443,
+      OriginProtocolPolicy: 'http-only',
+      OriginSslProtocols: list(['TLSv1.2']),
+      OriginReadTimeout: 30,
+      OriginKeepaliveTimeout: 5,
+    },
+    ConnectionAttempts: 3,
+    ConnectionTimeout: 10,
+  }));
+  return {
+    CallerReference: 'edge-dev-test',
+    Aliases: list([]),
+    DefaultRootObject: input.defaultRootObject ?? '',
+    Origins: list(origins),
+    OriginGroups: list(
+      (input.originGroups ?? []).map((group) => ({
+        Id: group.id,
+        FailoverCriteria: { StatusCodes: list(group.statusCodes) },
+        Members: list([{ OriginId: group.primary }, { OriginId: group.secondary }]),
+      })),
+    ),
+    DefaultCacheBehavior: behavior(input.defaultBehavior ?? {}),
+    CacheBehaviors: list((input.behaviors ?? []).map(behavior)),
+    CustomErrorResponses: list(input.customErrorResponses ?? []),
+    Comment: '',
+    Enabled: true,
+    PriceClass: 'PriceClass_All',
+    HttpVersion: 'http2',
+    IsIPV6Enabled: true,
+  };
+}
+
+export const arn = (name: string, version = 1) => `arn:aws:lambda:us-east-1:123456789012:function:${name}:${version}`;

@@ -1,0 +1,65 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../../src/server/index.js';
+import type { RunningServer } from '../../src/server/index.js';
+import { arn, makeDistribution } from './distribution.js';
+import type { DistributionInput } from './distribution.js';
+
+export interface TestEdge {
+  url: string;
+  controlUrl: string;
+  dir: string;
+  logs: string[];
+  server: RunningServer;
+  /** How many times the function's environment logged START (i.e. how often it was invoked). */
+  invocations(name: string): number;
+  get(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export interface TestEdgeInput extends DistributionInput {
+  /** Handler module source by function name; associate them with `arn(name)`. */
+  handlers?: Record<string, string>;
+  /** Origin Id → base URL or directory. */
+  originMap: Record<string, string>;
+  cacheEnabled?: boolean;
+  viewerProtocol?: 'https' | 'http';
+  functionOptions?: Record<string, Record<string, unknown>>;
+}
+
+/** A real in-process `serve` (both listeners on free loopback ports) over a config written to a temp dir. */
+export async function startEdge(input: TestEdgeInput): Promise<TestEdge> {
+  const dir = mkdtempSync(join(tmpdir(), 'edge-dev-test-'));
+  const functions: Record<string, unknown> = {};
+  for (const [name, source] of Object.entries(input.handlers ?? {})) {
+    writeFileSync(join(dir, `${name}.mjs`), source);
+    functions[name] = input.functionOptions?.[name] ? { handler: `./${name}.mjs`, ...input.functionOptions[name] } : `./${name}.mjs`;
+  }
+  const configFile = join(dir, 'edge-dev.config.json');
+  writeFileSync(configFile, JSON.stringify({ distribution: makeDistribution(input), functions, origins: input.originMap }, null, 2));
+  const logs: string[] = [];
+  const server = await startServer({
+    configFile,
+    host: '127.0.0.1',
+    port: 0,
+    controlHost: '127.0.0.1',
+    cacheEnabled: input.cacheEnabled ?? true,
+    viewerProtocol: input.viewerProtocol ?? 'https',
+    pop: 'LOC50-C1',
+    watch: false,
+    log: (line) => logs.push(line),
+  });
+  return {
+    url: server.edgeUrl,
+    controlUrl: server.controlUrl,
+    dir,
+    logs,
+    server,
+    invocations: (name) => logs.filter((line) => line.startsWith(`/aws/lambda/us-east-1.${name} START`)).length,
+    get: (path, init) => fetch(`${server.edgeUrl}${path}`, { redirect: 'manual', ...init }),
+    close: () => server.close(1000),
+  };
+}
+
+export { arn };
