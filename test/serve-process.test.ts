@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOrigin } from './helpers/origin-server.js';
+import type { TestOrigin } from './helpers/origin-server.js';
+import { makeDistribution } from './helpers/distribution.js';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'edge-dev.js');
+let origin: TestOrigin;
+
+beforeAll(async () => {
+  origin = await startOrigin((_req, res) => res.end('hello from origin'));
+});
+afterAll(() => origin?.close());
+
+function writeConfig(config: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'edge-dev-serve-'));
+  const file = join(dir, 'edge-dev.config.json');
+  writeFileSync(file, typeof config === 'string' ? config : JSON.stringify(config));
+  return file;
+}
+
+/** Start `edge-dev serve` as users do and wait for its two listening lines. */
+function serve(args: string[]) {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const ready = new Promise<{ edge: string; control: string }>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const edge = /edge listening on (http:\/\/\S+)/.exec(stdout)?.[1];
+      const control = /control API listening on (http:\/\/\S+)/.exec(stdout)?.[1];
+      if (edge && control) resolve({ edge, control });
+    });
+    void exited.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+  });
+  return { child, ready, exited, output: () => ({ stdout, stderr }) };
+}
+
+describe('edge-dev serve (a real process)', () => {
+  it('prints both listening lines, serves, and exits 0 on SIGTERM', async () => {
+    const file = writeConfig({ distribution: makeDistribution(), origins: { origin: origin.url } });
+    const run = serve(['--config', file, '--port', '0', '--control-port', '0']);
+    const { edge } = await run.ready;
+    expect(edge).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const response = await fetch(`${edge}/hello`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('hello from origin');
+    expect(response.headers.get('x-cache')).toBe('Miss from cloudfront');
+    expect(response.headers.get('via')).toMatch(/^1\.1 [0-9a-f]{32}\.cloudfront\.net \(CloudFront\)$/);
+    expect(response.headers.get('x-amz-cf-pop')).toBeTruthy();
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.output().stderr).toContain('GET /hello 200 Miss');
+  });
+
+  it('malformed config JSON: exit 2, the file named, nothing started', async () => {
+    const file = writeConfig('{ "distribution": { ');
+    const run = serve(['--config', file, '--port', '0']);
+    expect(await run.exited).toBe(2);
+    expect(run.output().stderr).toContain(file);
+    expect(run.output().stdout).not.toContain('listening');
+  });
+
+  it('an unknown origin Id: exit 2 naming the JSON path', async () => {
+    const distribution = makeDistribution({ defaultBehavior: { origin: 'nope' } });
+    const run = serve(['--config', writeConfig({ distribution, origins: { origin: origin.url } }), '--port', '0']);
+    expect(await run.exited).toBe(2);
+    expect(run.output().stderr).toMatch(/TargetOriginId/);
+  });
+});
