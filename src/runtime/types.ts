@@ -59,6 +59,8 @@ export interface RuntimeOptions {
   maxEnvironmentsPerFunction?: number;
   /** Retire environments idle this long (ms). Default 60 000. */
   idleTimeoutMs?: number;
+  /** §8.1 Init limit in ms (default 10 000, Lambda's); a timed-out Init is retried under the function timeout. */
+  initTimeoutMs?: number;
   /** Where Lambda-format log lines go as they happen (default: nowhere; outcomes carry them too). */
   onLog?: (fn: FunctionSpec, line: LogLine) => void;
 }

@@ -1,0 +1,287 @@
+/**
+ * One emulated Lambda execution environment (reference §8): Init, then one invocation at a time.
+ * Runs in a worker thread; imports only the message shapes (style.md).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { format } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
+import type { CfEvent } from '../event/types.js';
+import type { EnvironmentData, FromWorker, InvokeMessage, ToWorker } from './protocol.js';
+
+type Handler = (event: CfEvent, context: LambdaContext, callback: LambdaCallback) => unknown;
+type LambdaCallback = (error?: unknown, result?: unknown) => void;
+
+const data = workerData as EnvironmentData;
+const port = parentPort!;
+
+// §8.6: lines logged during Init carry `undefined` as the request id, as Lambda's Node.js runtime prints them.
+let awsRequestId = 'undefined';
+let handler: Handler | undefined;
+let pending = false;
+let waitingForDrain = false;
+let context: LambdaContext | undefined;
+let callbackCalled = false;
+let callbackError: unknown = null;
+let callbackResult: unknown = null;
+
+function post(message: FromWorker): void {
+  port.postMessage(message);
+}
+
+function memoryUsedMb(): number {
+  const heap = getHeapStatistics();
+  return Math.ceil((heap.total_heap_size + heap.malloced_memory) / 1_048_576);
+}
+
+// §8.3: the Node.js context object, with edge-dev's values (D47).
+class LambdaContext {
+  callbackWaitsForEmptyEventLoop = true;
+  readonly functionName = data.functionName;
+  readonly functionVersion = data.functionVersion;
+  readonly invokedFunctionArn = data.invokedFunctionArn;
+  readonly memoryLimitInMB = data.memoryLimitInMB;
+  readonly logGroupName = data.logGroupName;
+  readonly logStreamName = data.logStreamName;
+  readonly identity = undefined;
+  readonly clientContext = undefined;
+  readonly #deadline: number;
+  constructor(
+    readonly awsRequestId: string,
+    deadline: number,
+  ) {
+    this.#deadline = deadline;
+  }
+  getRemainingTimeInMillis(): number {
+    return Math.max(0, this.#deadline - Date.now());
+  }
+  // Lambda's Node.js runtime still offers the legacy completion methods.
+  done(error?: unknown, result?: unknown): void {
+    lambdaCallback(error, result);
+  }
+  succeed(result?: unknown): void {
+    lambdaCallback(null, result);
+  }
+  fail(error?: unknown): void {
+    lambdaCallback(error ?? 'handled');
+  }
+}
+
+// §8.6: `<ISO time>\t<request id>\t<LEVEL>\t<message>`, util.format semantics, one entry per call.
+function logLine(level: string, text: string): void {
+  post({ type: 'log', line: `${new Date().toISOString()}\t${awsRequestId}\t${level}\t${text}` });
+}
+console.log = (...args: unknown[]) => logLine('INFO', format(...args));
+console.info = (...args: unknown[]) => logLine('INFO', format(...args));
+console.warn = (...args: unknown[]) => logLine('WARN', format(...args));
+console.error = (...args: unknown[]) => logLine('ERROR', format(...args));
+console.debug = (...args: unknown[]) => logLine('DEBUG', format(...args));
+console.trace = function trace(...args: unknown[]) {
+  const holder = { name: 'Trace', message: format(...args), stack: '' };
+  Error.captureStackTrace(holder, trace);
+  logLine('TRACE', holder.stack);
+};
+
+// D49: the JSON Lambda's Node.js runtime prints for an error.
+function errorJson(errorType: string, error: unknown): string {
+  if (error instanceof Error) {
+    return JSON.stringify({
+      errorType,
+      errorMessage: error.message,
+      stack: (error.stack ?? '').split('\n'),
+    });
+  }
+  return JSON.stringify({ errorType, errorMessage: String(error), stack: [] });
+}
+
+function errorType(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}
+
+// D25: an uncaught exception or unhandled rejection ends this environment (Lambda's runtime exits 129 / 128).
+function crash(label: string, type: string, error: unknown, exitCode: number): void {
+  logLine('ERROR', `${label} \t${errorJson(type, error)}`);
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  post({ type: 'crash', reason: `${label.toLowerCase()}: ${message}` });
+  process.exit(exitCode);
+}
+process.on('uncaughtException', (error) => crash('Uncaught Exception', errorType(error), error, 129));
+process.on('unhandledRejection', (reason) =>
+  crash('Unhandled Promise Rejection', 'Runtime.UnhandledPromiseRejection', reason, 128),
+);
+
+function succeed(result: unknown): void {
+  if (!pending) return;
+  pending = false;
+  endDrainWait();
+  let roundTripped: unknown;
+  try {
+    // §8.4 (D48): CloudFront sees the result after JSON serialisation; undefined becomes null.
+    const json = JSON.stringify(result);
+    roundTripped = json === undefined ? null : JSON.parse(json);
+  } catch (error) {
+    post({
+      type: 'failure',
+      notParsable: true,
+      errorType: errorType(error),
+      errorMessage: error instanceof Error ? error.message : String(error),
+      memoryUsedMb: memoryUsedMb(),
+    });
+    return;
+  }
+  post({ type: 'result', result: roundTripped, memoryUsedMb: memoryUsedMb() });
+}
+
+// §8.1: a thrown error is an execution error but does not reset the environment.
+function fail(error: unknown): void {
+  if (!pending) return;
+  pending = false;
+  endDrainWait();
+  const type = errorType(error);
+  logLine('ERROR', `Invoke Error \t${errorJson(type, error)}`);
+  post({
+    type: 'failure',
+    notParsable: false,
+    errorType: type,
+    errorMessage: error instanceof Error ? error.message : String(error),
+    memoryUsedMb: memoryUsedMb(),
+  });
+}
+
+// §8.4: with callbackWaitsForEmptyEventLoop the invocation ends when the event loop is empty.
+function lambdaCallback(error?: unknown, result?: unknown): void {
+  if (!pending || callbackCalled) return;
+  callbackCalled = true;
+  const failed = error !== undefined && error !== null;
+  if (context !== undefined && !context.callbackWaitsForEmptyEventLoop) {
+    if (failed) fail(error);
+    else succeed(result);
+    return;
+  }
+  if (failed) callbackError = error;
+  else callbackResult = result;
+}
+
+// The worker's own port is the only thing keeping its loop alive: while an invocation runs it is unref'd,
+// so 'beforeExit' marks the empty event loop, as in Lambda's Node.js runtime.
+function waitForDrain(): void {
+  if (waitingForDrain) return;
+  waitingForDrain = true;
+  port.unref();
+}
+
+function endDrainWait(): void {
+  if (!waitingForDrain) return;
+  waitingForDrain = false;
+  port.ref();
+}
+
+process.on('beforeExit', () => {
+  if (!waitingForDrain) return;
+  endDrainWait();
+  if (callbackError !== null) fail(callbackError);
+  // §8.4: no callback (or a promise that can never settle) and nothing left to run: the result is null.
+  else succeed(callbackResult);
+});
+
+function invoke(message: InvokeMessage): void {
+  awsRequestId = message.awsRequestId;
+  context = new LambdaContext(message.awsRequestId, message.deadline);
+  pending = true;
+  callbackCalled = false;
+  callbackError = null;
+  callbackResult = null;
+  waitForDrain();
+  let returned: unknown;
+  try {
+    returned = handler!(message.event, context, lambdaCallback);
+  } catch (error) {
+    fail(error);
+    return;
+  }
+  // §8.4: a returned promise decides the result; otherwise the callback or the drained loop does.
+  if (
+    pending &&
+    !callbackCalled &&
+    returned !== null &&
+    (typeof returned === 'object' || typeof returned === 'function') &&
+    typeof (returned as PromiseLike<unknown>).then === 'function'
+  ) {
+    (returned as PromiseLike<unknown>).then(succeed, fail);
+  }
+}
+
+function onMessage(message: ToWorker): void {
+  if (message.type === 'invoke') invoke(message);
+  // D45: Shutdown delivers SIGTERM to the handler's listeners; the main thread terminates after the grace period.
+  else process.emit('SIGTERM', 'SIGTERM');
+}
+
+function describeExports(namespace: Record<string, unknown>): string {
+  const names = Object.keys(namespace);
+  return names.length === 0 ? 'none' : names.join(', ');
+}
+
+// §8.1 Init: load the module and find the handler; failures name the file and the fix.
+async function init(): Promise<void> {
+  const file = data.sourcePath;
+  let namespace: Record<string, unknown>;
+  try {
+    namespace = (await import(pathToFileURL(data.loadPath).href)) as Record<string, unknown>;
+  } catch (error) {
+    post(importFailure(file, error));
+    return;
+  }
+  let candidate = namespace[data.exportName];
+  const fallback = namespace.default as Record<string, unknown> | undefined;
+  if (candidate === undefined && fallback !== null && typeof fallback === 'object') {
+    candidate = fallback[data.exportName];
+  }
+  if (typeof candidate !== 'function') {
+    const what =
+      candidate === undefined
+        ? `has no export "${data.exportName}" (exports: ${describeExports(namespace)})`
+        : `exports "${data.exportName}" as a ${typeof candidate}, not a function`;
+    post({
+      type: 'init-error',
+      errorType: 'Runtime.HandlerNotFound',
+      detail: `${file} ${what}. Export the handler function under that name, or name the export in the functions entry ("path#exportName").`,
+    });
+    return;
+  }
+  handler = candidate as Handler;
+  port.on('message', onMessage);
+  post({ type: 'ready' });
+}
+
+function importFailure(file: string, error: unknown): FromWorker {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+    logLine('ERROR', `Uncaught Exception \t${errorJson('Runtime.ImportModuleError', error)}`);
+    return {
+      type: 'init-error',
+      errorType: 'Runtime.ImportModuleError',
+      detail: `${file} could not be loaded: ${message}. Check the handler path in the functions entry and the module's imports.`,
+    };
+  }
+  if (error instanceof SyntaxError) {
+    const stack = error.stack ?? '';
+    const location = stack.startsWith('file://') || stack.startsWith('/') ? ` at ${stack.slice(0, stack.indexOf('\n'))}` : '';
+    logLine('ERROR', `Uncaught Exception \t${errorJson('Runtime.UserCodeSyntaxError', error)}`);
+    return {
+      type: 'init-error',
+      errorType: 'Runtime.UserCodeSyntaxError',
+      detail: `${file} has a syntax error${location}: ${message}. Fix the code (or the package.json "type" if it is ESM/CommonJS mixed up).`,
+    };
+  }
+  const type = errorType(error);
+  logLine('ERROR', `Uncaught Exception \t${errorJson(type, error)}`);
+  return {
+    type: 'init-error',
+    errorType: type,
+    detail: `${file} threw during Init (module top-level code): ${type}: ${message}.`,
+  };
+}
+
+void init();

@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { CfEvent } from '../event/index.js';
+import { bundleTypeScript, isTypeScript, LoadFailure } from './bundle-typescript.js';
+import { Environment } from './environment.js';
+import type { EnvironmentHost } from './environment.js';
+import { initReportLine, startLine, timeoutLine } from './log-format.js';
+import { executionError, throttledError, timeoutError } from './outcome-errors.js';
+import { appendLog, functionLabel, settleOutcome } from './settle-outcome.js';
+import type { FunctionSpec, InvokeOutcome, LogLine, RuntimeOptions } from './types.js';
+
+/** What every pool of one runtime shares. */
+export interface PoolSettings {
+  maxEnvironmentsPerFunction: number;
+  initTimeoutMs: number;
+  workerUrl: URL;
+  /** Set when the compiled worker is missing: every invocation fails with this text. */
+  workerProblem: string | undefined;
+  onLog: RuntimeOptions['onLog'];
+}
+
+/** A waiter is handed a free environment, leave to start one, or told the runtime shut down. */
+type Grant = Environment | 'spawn' | 'closed';
+
+/** The environments of one function version (§8.1, D45): warm ones reused, new ones up to a cap, the rest queue. */
+export class FunctionPool implements EnvironmentHost {
+  /** Live environments that still take work (retired ones are not counted). */
+  readonly live = new Set<Environment>();
+  private readonly idle: Environment[] = [];
+  private readonly waiters: Array<(grant: Grant) => void> = [];
+  private readonly retiring = new Set<Promise<void>>();
+  /** Retired by a reload while busy: shut down when their invocation ends. */
+  private readonly draining = new Set<Environment>();
+  private readonly cap: number;
+  private readonly timeoutMs: number;
+  /** Capacity promised to cold starts that have not created their environment yet. */
+  private reserved = 0;
+  private inFlight = 0;
+  private loadPath: string | undefined;
+
+  constructor(
+    readonly spec: FunctionSpec,
+    private readonly settings: PoolSettings,
+  ) {
+    this.cap = spec.concurrency ?? settings.maxEnvironmentsPerFunction;
+    this.timeoutMs = spec.timeout * 1000;
+    if (!isTypeScript(spec.modulePath)) this.loadPath = spec.modulePath;
+  }
+
+  emit(line: LogLine): void {
+    this.settings.onLog?.(this.spec, line);
+  }
+
+  environmentDied(environment: Environment): void {
+    this.live.delete(environment);
+    const at = this.idle.indexOf(environment);
+    if (at !== -1) this.idle.splice(at, 1);
+  }
+
+  async invoke(event: CfEvent): Promise<InvokeOutcome> {
+    const awsRequestId = randomUUID();
+    const concurrency = this.spec.concurrency;
+    // §3.8 (D23): opt-in throttle: one invocation beyond the cap fails at once.
+    if (concurrency !== undefined && this.inFlight >= concurrency) {
+      return { ok: false, error: throttledError(functionLabel(this.spec), concurrency), logs: [], durationMs: 0, awsRequestId };
+    }
+    this.inFlight++;
+    try {
+      const warm = this.idle.pop();
+      if (warm !== undefined) return await this.runWarm(warm, event, awsRequestId);
+      if (this.live.size + this.reserved < this.cap) {
+        this.reserved++;
+        return await this.runCold(event, awsRequestId);
+      }
+      const grant = await new Promise<Grant>((resolve) => this.waiters.push(resolve));
+      if (grant === 'closed') {
+        return { ok: false, error: executionError('the runtime was shut down while the invocation waited'), logs: [], durationMs: 0, awsRequestId };
+      }
+      return grant === 'spawn' ? await this.runCold(event, awsRequestId) : await this.runWarm(grant, event, awsRequestId);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: executionError(`${functionLabel(this.spec)}: ${reason}`), logs: [], durationMs: 0, awsRequestId };
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async runWarm(environment: Environment, event: CfEvent, awsRequestId: string): Promise<InvokeOutcome> {
+    const outcome = await environment.run(event, awsRequestId, [], this.timeoutMs, true);
+    this.release(environment);
+    return outcome;
+  }
+
+  /** A new environment: Init, then the invocation. The caller has reserved the capacity. */
+  private async runCold(event: CfEvent, awsRequestId: string): Promise<InvokeOutcome> {
+    const logs: LogLine[] = [];
+    const { settings, spec } = this;
+    if (settings.workerProblem !== undefined) {
+      this.reserved--;
+      return this.failedBeforeInvoke(logs, awsRequestId, executionError(settings.workerProblem), 0, 'error');
+    }
+    let loadPath = this.loadPath;
+    if (loadPath === undefined) {
+      try {
+        loadPath = await bundleTypeScript(spec.modulePath);
+        this.loadPath = loadPath;
+      } catch (error) {
+        this.reserved--;
+        this.wakeForSpawn();
+        if (!(error instanceof LoadFailure)) throw error;
+        appendLog(logs, this, initReportLine(0, 'init', 'error', error.errorType));
+        return this.failedBeforeInvoke(logs, awsRequestId, executionError(error.message), 0, `error\tError Type: ${error.errorType}`);
+      }
+    }
+    this.reserved--;
+    let environment = this.spawn(loadPath, logs, settings.initTimeoutMs, 'init');
+    let init = await environment.initialised;
+    let budgetMs = this.timeoutMs;
+    let logStart = true;
+    if (!init.ok && init.timedOut) {
+      // §8.1: Init that runs past 10 s is retried at the first invocation, under the function's timeout.
+      appendLog(logs, this, startLine(awsRequestId, spec.version));
+      logStart = false;
+      const started = performance.now();
+      environment = this.spawn(loadPath, logs, budgetMs, 'invoke');
+      init = await environment.initialised;
+      budgetMs -= performance.now() - started;
+      if (!init.ok && init.timedOut) {
+        const elapsed = performance.now() - started;
+        appendLog(logs, this, timeoutLine(awsRequestId, elapsed));
+        this.wakeForSpawn();
+        return settleOutcome(spec, this, logs, awsRequestId, elapsed, 0, undefined, timeoutError(functionLabel(spec), spec.timeout), null, 'timeout');
+      }
+    }
+    if (!init.ok) {
+      this.wakeForSpawn();
+      const status = `error\tError Type: ${init.errorType}`;
+      return this.failedBeforeInvoke(logs, awsRequestId, executionError(init.detail), 0, status, logStart);
+    }
+    const outcome = await environment.run(event, awsRequestId, logs, Math.max(1, budgetMs), logStart);
+    this.release(environment);
+    return outcome;
+  }
+
+  private failedBeforeInvoke(
+    logs: LogLine[],
+    awsRequestId: string,
+    error: ReturnType<typeof executionError>,
+    durationMs: number,
+    status: string,
+    logStart = true,
+  ): InvokeOutcome {
+    if (logStart) appendLog(logs, this, startLine(awsRequestId, this.spec.version));
+    return settleOutcome(this.spec, this, logs, awsRequestId, durationMs, 0, undefined, error, null, status);
+  }
+
+  private spawn(loadPath: string, logs: LogLine[], initLimitMs: number, phase: 'init' | 'invoke'): Environment {
+    const { settings } = this;
+    const environment = new Environment(this.spec, loadPath, settings.workerUrl, this, initLimitMs, logs, phase);
+    this.live.add(environment);
+    return environment;
+  }
+
+  /** After an invocation: to the next waiter, back to the idle stack, or to Shutdown if retired. */
+  private release(environment: Environment): void {
+    if (environment.state === 'dead') {
+      this.draining.delete(environment);
+      this.wakeForSpawn();
+      return;
+    }
+    if (environment.retired) {
+      this.draining.delete(environment);
+      this.track(environment.shutdown());
+      return;
+    }
+    const waiter = this.waiters.shift();
+    if (waiter !== undefined) waiter(environment);
+    else {
+      environment.markIdle(performance.now());
+      this.idle.push(environment);
+    }
+  }
+
+  /** Capacity freed: the first waiter may start a new environment. */
+  private wakeForSpawn(): void {
+    while (this.waiters.length > 0 && this.live.size + this.reserved < this.cap) {
+      this.reserved++;
+      this.waiters.shift()!('spawn');
+    }
+  }
+
+  private track(done: Promise<void>): void {
+    this.retiring.add(done);
+    void done.finally(() => this.retiring.delete(done));
+  }
+
+  /** D45: idle environments past the idle timeout get their Shutdown (oldest are at the bottom of the stack). */
+  retireIdle(now: number, idleTimeoutMs: number): void {
+    while (this.idle.length > 0 && now - this.idle[0]!.lastUsed >= idleTimeoutMs) {
+      this.retireOne(this.idle.shift()!);
+    }
+  }
+
+  /** Hot reload: new invocations get new environments, in-flight ones finish first. */
+  retireAll(): void {
+    if (isTypeScript(this.spec.modulePath)) this.loadPath = undefined;
+    for (const environment of [...this.live]) {
+      if (environment.state === 'idle') {
+        this.idle.splice(this.idle.indexOf(environment), 1);
+        this.retireOne(environment);
+      } else {
+        this.live.delete(environment);
+        environment.retired = true;
+        this.draining.add(environment);
+      }
+    }
+    this.wakeForSpawn();
+  }
+
+  private retireOne(environment: Environment): void {
+    this.live.delete(environment);
+    environment.retired = true;
+    this.track(environment.shutdown());
+  }
+
+  /** Server stop (D45): every environment, busy or not, gets SIGTERM and the grace period. */
+  async shutdown(): Promise<void> {
+    for (const waiter of this.waiters.splice(0)) waiter('closed');
+    for (const environment of [...this.live, ...this.draining]) this.retireOne(environment);
+    this.draining.clear();
+    this.idle.length = 0;
+    await Promise.all([...this.retiring]);
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Messages between the main thread and an execution environment's worker (reference §8).
+ * Types only: the worker entry may import nothing else from the project.
+ */
+import type { CfEvent } from '../event/types.js';
+
+/** `workerData` of one environment: what the Lambda context and the loader need (§8.3). */
+export interface EnvironmentData {
+  /** What the worker imports: the handler module, or its esbuild bundle for `.ts`. */
+  loadPath: string;
+  /** The developer's file, for error texts. */
+  sourcePath: string;
+  exportName: string;
+  /** `us-east-1.<name>` (D47). */
+  functionName: string;
+  functionVersion: string;
+  invokedFunctionArn: string;
+  /** A string, as Lambda's Node.js context has it (D47). */
+  memoryLimitInMB: string;
+  logGroupName: string;
+  logStreamName: string;
+}
+
+export interface InvokeMessage {
+  type: 'invoke';
+  event: CfEvent;
+  awsRequestId: string;
+  /** Epoch ms at which the function timeout cuts the invocation (for getRemainingTimeInMillis). */
+  deadline: number;
+}
+export interface ShutdownMessage {
+  type: 'shutdown';
+}
+export type ToWorker = InvokeMessage | ShutdownMessage;
+
+/** Init finished: the handler is loaded. */
+export interface ReadyMessage {
+  type: 'ready';
+}
+/** Init failed; the environment is unusable. */
+export interface InitErrorMessage {
+  type: 'init-error';
+  /** Lambda's error type, e.g. `Runtime.ImportModuleError`. */
+  errorType: string;
+  /** Names the file, what is wrong and the fix. */
+  detail: string;
+}
+/** One Lambda-format log line (§8.6), already formatted. */
+export interface LogMessage {
+  type: 'log';
+  line: string;
+}
+/** The handler's result after the JSON round trip (D48). */
+export interface ResultMessage {
+  type: 'result';
+  result: unknown;
+  memoryUsedMb: number;
+}
+/** The handler threw, rejected or called back with an error (§8.4), or the result was not JSON (D48). */
+export interface FailureMessage {
+  type: 'failure';
+  notParsable: boolean;
+  errorType: string;
+  errorMessage: string;
+  memoryUsedMb: number;
+}
+/** The environment is about to exit: uncaught exception or unhandled rejection (D25). */
+export interface CrashMessage {
+  type: 'crash';
+  reason: string;
+}
+export type FromWorker = ReadyMessage | InitErrorMessage | LogMessage | ResultMessage | FailureMessage | CrashMessage;

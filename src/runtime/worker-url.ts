@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The compiled worker entry. A Worker needs JavaScript: when this module runs from `src/*.ts` (Vitest),
+ * the worker is taken from `dist/` (built by `npm run build`).
+ */
+export function environmentWorkerUrl(moduleUrl: string = import.meta.url): URL {
+  const url = new URL('./environment.worker.js', moduleUrl);
+  if (!moduleUrl.endsWith('.ts')) return url;
+  const at = url.pathname.lastIndexOf('/src/');
+  if (at === -1) return url;
+  const mapped = new URL(url.href);
+  mapped.pathname = `${url.pathname.slice(0, at)}/dist/${url.pathname.slice(at + 5)}`;
+  return mapped;
+}
+
+/** Names the missing build step instead of letting the Worker fail with a bare ERR_MODULE_NOT_FOUND. */
+export function checkWorkerBuilt(url: URL): string | undefined {
+  if (existsSync(fileURLToPath(url))) return undefined;
+  return `the execution environment's worker ${fileURLToPath(url)} does not exist; run "npm run build" first`;
+}
