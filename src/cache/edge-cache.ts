@@ -1,26 +1,200 @@
+import type { CfHeaders } from '../event/types.js';
+import type { CacheKeyPolicy } from '../config/types.js';
 import type { CacheEntry, CacheLookup } from './types.js';
+import { entryBytes, MAX_OBJECT_BYTES } from './entry-bytes.js';
+import { compileInvalidationPaths, matchesInvalidation } from './invalidation-paths.js';
+import { mergeNotModified } from './merge-not-modified.js';
+import { decideTtl } from './ttl.js';
 
-/** One edge location's cache, bounded by a byte budget, least recently used evicted first. */
+/** Default byte budget: 512 MiB. */
+export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+
+/** One key's entries. D31: the GET entry answers GET and HEAD; a HEAD-only entry answers HEAD only. */
+interface Slot {
+  get: CacheEntry | undefined;
+  head: CacheEntry | undefined;
+  /** Sizes as counted when stored, so a caller changing an entry later cannot skew the budget. */
+  getBytes: number;
+  headBytes: number;
+}
+
+/**
+ * One edge location's cache, bounded by a byte budget, least recently used evicted first.
+ * The Map's insertion order is the recency order: a use moves the key to the end, eviction takes
+ * from the front. Entries over 50 GB (§4) are never stored; a Node 20 Buffer (4 GiB at most) cannot
+ * reach that, so in practice the byte budget is the only bound that bites.
+ */
 export class EdgeCache {
-  constructor(readonly options: { maxBytes?: number } = {}) {}
-  /** `fresh` within ttl, `stale` after it (caller decides stale serving, §5.9); undefined when absent. */
+  private readonly slots = new Map<string, Slot>();
+  private readonly maxBytes: number;
+  private totalBytes = 0;
+  private entries = 0;
+
+  constructor(readonly options: { maxBytes?: number } = {}) {
+    const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (!Number.isSafeInteger(max) || max <= 0) {
+      throw new RangeError(`EdgeCache options.maxBytes: ${String(max)}; give a positive whole number of bytes`);
+    }
+    this.maxBytes = max;
+  }
+
+  /**
+   * `fresh` within ttl, `stale` after it (caller decides stale serving, §5.9); undefined when absent.
+   * D37: `ageSeconds` is whole seconds since the entry was stored or last refreshed.
+   */
   lookup(key: string, now: number, method: string): CacheLookup | undefined {
-    throw new Error('not implemented');
+    const slot = this.slots.get(key);
+    if (slot === undefined) return undefined;
+    const entry = method === 'HEAD' ? headEntry(slot, now) : slot.get;
+    if (entry === undefined) return undefined;
+    this.slots.delete(key);
+    this.slots.set(key, slot);
+    const elapsed = now - entry.storedAt;
+    const ageSeconds = elapsed > 0 ? Math.floor(elapsed / 1000) : 0;
+    return elapsed < entry.ttlMs ? { state: 'fresh', entry, ageSeconds } : { state: 'stale', entry, ageSeconds };
   }
+
+  /**
+   * Stores `entry` under `entry.key`, replacing the entry of the same kind (D31: a GET entry also
+   * replaces a HEAD-only one). An entry larger than the whole budget or than 50 GB is not stored,
+   * and the older entry it would have replaced is dropped.
+   */
   store(entry: CacheEntry): void {
-    throw new Error('not implemented');
+    const size = entryBytes(entry);
+    let slot = this.slots.get(entry.key);
+    if (slot === undefined) {
+      slot = { get: undefined, head: undefined, getBytes: 0, headBytes: 0 };
+    } else {
+      this.slots.delete(entry.key);
+    }
+    if (entry.headOnly) {
+      this.drop(slot, 'head');
+    } else {
+      this.drop(slot, 'get');
+      this.drop(slot, 'head');
+    }
+    if (size <= this.maxBytes && size <= MAX_OBJECT_BYTES) {
+      if (entry.headOnly) {
+        slot.head = entry;
+        slot.headBytes = size;
+      } else {
+        slot.get = entry;
+        slot.getBytes = size;
+      }
+      this.totalBytes += size;
+      this.entries++;
+    }
+    if (slot.get !== undefined || slot.head !== undefined) this.slots.set(entry.key, slot);
+    this.evict();
   }
+
+  /**
+   * §5.10 (D17): after a 304, keeps the stored body, merges the 304's headers, recomputes the TTL
+   * from the merged headers and restarts the clock (`storedAt = now`, so `Age` starts at 0, D37).
+   * Picks the entry `lookup(key, now, method)` would; returns the refreshed entry to serve, or
+   * undefined when there is none. If the merged headers no longer allow storing, the entry is removed
+   * but still returned for this one response.
+   */
+  refresh(
+    key: string,
+    method: string,
+    notModifiedHeaders: CfHeaders,
+    policy: CacheKeyPolicy,
+    now: number,
+    errorCachingMinTTL?: number,
+  ): CacheEntry | undefined {
+    const slot = this.slots.get(key);
+    if (slot === undefined) return undefined;
+    const old = method === 'HEAD' ? headEntry(slot, now) : slot.get;
+    if (old === undefined) return undefined;
+    const headers = mergeNotModified(old.headers, notModifiedHeaders);
+    const ttl = decideTtl(policy, old.status, headers, errorCachingMinTTL, now);
+    const refreshed: CacheEntry = {
+      ...old,
+      headers,
+      storedAt: now,
+      ttlMs: ttl.ttlSeconds * 1000,
+      staleWhileRevalidateMs: ttl.staleWhileRevalidateSeconds * 1000,
+      staleIfErrorMs: ttl.staleIfErrorSeconds * 1000,
+    };
+    if (ttl.store) {
+      this.store(refreshed);
+    } else {
+      this.drop(slot, old.headOnly ? 'head' : 'get');
+      if (slot.get === undefined && slot.head === undefined) this.slots.delete(key);
+    }
+    return refreshed;
+  }
+
   /** §5.11: exact paths or trailing `*`; returns how many entries were removed. */
   invalidate(paths: readonly string[]): number {
-    throw new Error('not implemented');
+    const matcher = compileInvalidationPaths(paths);
+    if (matcher.all) {
+      const n = this.entries;
+      this.clear();
+      return n;
+    }
+    let removed = 0;
+    for (const [key, slot] of this.slots) {
+      if (slot.get !== undefined && matchesInvalidation(matcher, slot.get.invalidationPath)) {
+        this.drop(slot, 'get');
+        removed++;
+      }
+      if (slot.head !== undefined && matchesInvalidation(matcher, slot.head.invalidationPath)) {
+        this.drop(slot, 'head');
+        removed++;
+      }
+      if (slot.get === undefined && slot.head === undefined) this.slots.delete(key);
+    }
+    return removed;
   }
+
   clear(): void {
-    throw new Error('not implemented');
+    this.slots.clear();
+    this.totalBytes = 0;
+    this.entries = 0;
   }
+
+  /** Stored entries (GET entries and HEAD-only entries). */
   get size(): number {
-    throw new Error('not implemented');
+    return this.entries;
   }
+
+  /** Bytes counted against `maxBytes` (see `entryBytes`). */
   get bytes(): number {
-    throw new Error('not implemented');
+    return this.totalBytes;
   }
+
+  private drop(slot: Slot, kind: 'get' | 'head'): void {
+    if (slot[kind] === undefined) return;
+    if (kind === 'get') {
+      this.totalBytes -= slot.getBytes;
+      slot.get = undefined;
+      slot.getBytes = 0;
+    } else {
+      this.totalBytes -= slot.headBytes;
+      slot.head = undefined;
+      slot.headBytes = 0;
+    }
+    this.entries--;
+  }
+
+  /** Removes least recently used keys (both their entries) until the budget holds. */
+  private evict(): void {
+    while (this.totalBytes > this.maxBytes) {
+      const oldest = this.slots.entries().next();
+      if (oldest.done === true) return;
+      const [key, slot] = oldest.value;
+      this.slots.delete(key);
+      this.totalBytes -= slot.getBytes + slot.headBytes;
+      this.entries -= (slot.get === undefined ? 0 : 1) + (slot.head === undefined ? 0 : 1);
+    }
+  }
+}
+
+/** D31: a HEAD takes the GET entry while it is fresh, else a HEAD-only entry, else the stale GET entry. */
+function headEntry(slot: Slot, now: number): CacheEntry | undefined {
+  const get = slot.get;
+  if (get !== undefined && now - get.storedAt < get.ttlMs) return get;
+  return slot.head ?? get;
 }

@@ -15,6 +15,7 @@ export interface CacheEntry {
   ttlMs: number;
   /** §5.9 windows after expiry, ms. */
   staleWhileRevalidateMs: number;
+  /** `Infinity` when the origin sent no `stale-if-error` (CloudFront's default stale-on-error); 0 forbids it. */
   staleIfErrorMs: number;
   /** D31: a HEAD miss is stored for HEADs only. */
   headOnly: boolean;
@@ -24,7 +25,9 @@ export interface CacheEntry {
 export interface TtlDecision {
   store: boolean;
   ttlSeconds: number;
+  /** min(N, MaxTTL) for `stale-while-revalidate=N`, else 0. */
   staleWhileRevalidateSeconds: number;
+  /** min(N, MaxTTL) for `stale-if-error=N`; `Infinity` without the directive (§5.9). */
   staleIfErrorSeconds: number;
 }
 
