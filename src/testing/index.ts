@@ -3,3 +3,16 @@
  */
 export { invoke, sharedRuntime, closeSharedRuntime } from './invoke.js';
 export type { InvokeOptions, InvokeResult } from './invoke.js';
+/** Typed CloudFront events with realistic defaults (reference Appendix A). */
+export { viewerRequest, originRequest, originResponse, viewerResponse } from './events.js';
+export type { EventOptions, CfEvent, CfRequestEvent, CfResponseEvent, EdgeErrorKind } from '../event/index.js';
+/** Vitest matchers: `expect.extend(cloudFrontMatchers)`. */
+export { cloudFrontMatchers } from './matchers.js';
+export type { CloudFrontMatchers } from './matchers.js';
+export type { ForwardedRequestExpectation } from './read-result.js';
+/** One test per `*.event.json` + `*.expected.json` pair. */
+export { runFixtures } from './run-fixtures.js';
+export type { FixtureTestApi, RunFixturesOptions } from './run-fixtures.js';
+/** Read one fixture event (full event or `{ eventType, ...options }` shorthand). */
+export { readFixtureEvent, listFixtures } from './fixture-files.js';
+export type { FixturePair } from './fixture-files.js';
