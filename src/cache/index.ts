@@ -1,8 +1,13 @@
 /**
  * @module cache — CloudFront's cache: key, TTL, storage with a byte budget, invalidation (reference §5).
  */
+/** Stored response, TTL decision and lookup result shapes. */
 export type { CacheEntry, TtlDecision, CacheLookup } from './types.js';
+/** §5.1, D32: the cache key of a request after viewer-request. */
 export { cacheKey } from './cache-key.js';
+/** §5.6, §5.8, §5.9: whether and how long to store a response. */
 export { decideTtl } from './ttl.js';
+/** One edge location's LRU cache: lookup, store, refresh after 304, invalidate. */
 export { EdgeCache } from './edge-cache.js';
+/** §5.3: the normalised Accept-Encoding for key and origin request. */
 export { normaliseAcceptEncoding } from './accept-encoding.js';
