@@ -124,6 +124,8 @@ export interface SeenRequest {
 export interface TestServer {
   port: number;
   seen: SeenRequest[];
+  /** TCP connections accepted so far. */
+  readonly connections: number;
   close(): Promise<void>;
 }
 
@@ -141,10 +143,15 @@ export async function httpOrigin(
       respond(req, res, body);
     });
   });
+  let connections = 0;
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
     seen,
+    get connections() {
+      return connections;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -156,7 +163,9 @@ export async function httpOrigin(
 /** A raw TCP origin on 127.0.0.1 for broken HTTP: `onData` gets each connection's first bytes. */
 export async function tcpOrigin(onRequest: (socket: Socket) => void): Promise<TestServer> {
   const sockets = new Set<Socket>();
+  let connections = 0;
   const server: NetServer = createNetServer((socket) => {
+    connections++;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
@@ -166,6 +175,9 @@ export async function tcpOrigin(onRequest: (socket: Socket) => void): Promise<Te
   return {
     port: (server.address() as AddressInfo).port,
     seen: [],
+    get connections() {
+      return connections;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
