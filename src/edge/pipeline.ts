@@ -123,7 +123,7 @@ async function serveFromCacheOrOrigin(state: RequestState): Promise<EdgeResponse
 
   if (result.kind === 'not-modified') {
     // §5.10, D17: keep the body, merge headers, new TTL, RefreshHit.
-    const refreshed = deps.cache.refresh(key!, result.response.headers, behavior.cachePolicy, state.now);
+    const refreshed = deps.cache.refresh(key!, request.method, result.response.headers, behavior.cachePolicy, state.now);
     return deliver(state, refreshed ?? found!.entry, 'RefreshHit', 0);
   }
   if (result.kind === 'generated') {
@@ -158,11 +158,9 @@ function withinWindow(entry: CacheEntry, windowMs: number, now: number): boolean
   return windowMs > 0 && now <= entry.storedAt + entry.ttlMs + windowMs;
 }
 
-// §5.9: stale copies are served on origin failure unless `stale-if-error` says otherwise (=0 forbids,
-// =N limits to N seconds past expiry).
+// §5.9: stale copies are served on origin failure within the stale-if-error window (unbounded without the
+// directive, none with `stale-if-error=0`).
 function mayServeStale(entry: CacheEntry, now: number): boolean {
-  const cacheControl = getHeaderValue(entry.headers, 'cache-control') ?? '';
-  if (!/stale-if-error=/i.test(cacheControl)) return true;
   return withinWindow(entry, entry.staleIfErrorMs, now);
 }
 
@@ -178,7 +176,7 @@ async function refreshInBackground(state: RequestState, key: string, entry: Cach
   const background: RequestState = { ...state, trace: { stages: [], xCache: '' }, warnings: [] };
   try {
     const result = await fetchFromOrigin(background, state.behavior, state.request, conditionalFor(entry));
-    if (result.kind === 'not-modified') state.deps.cache.refresh(key, result.response.headers, state.behavior.cachePolicy, Date.now());
+    if (result.kind === 'not-modified') state.deps.cache.refresh(key, state.request.method, result.response.headers, state.behavior.cachePolicy, Date.now());
     else if (result.response.status < 500) storeResponse({ ...background, now: Date.now() }, state.behavior, key, state.request, responseForViewer(state, result.response));
   } catch (error) {
     state.deps.options.log(`[stale-while-revalidate] ${state.requestId} refresh failed: ${(error as Error).message}`);
