@@ -1,4 +1,5 @@
 import type { CompiledDistribution } from './types.js';
+import { compileDistribution } from './compile-distribution.js';
 import { readJsonFile } from './parse-json.js';
 import { readRawParts, type RawConfig } from './raw-config.js';
 
@@ -12,12 +13,12 @@ export interface LoadedConfig {
 
 /** Read `edge-dev.config.json` (or `file`), validate and compile. Throws ConfigError naming file, JSON path and fix. */
 export async function loadConfig(file: string): Promise<LoadedConfig> {
-  throw new Error('not implemented');
+  return compileConfig(await readJsonFile(file, 'the config file'), file);
 }
 
 /** Compile already-parsed config JSON; `file` is used in messages and as the base for relative paths. */
 export function compileConfig(json: unknown, file: string): LoadedConfig {
-  throw new Error('not implemented');
+  return compileDistribution(json, file);
 }
 
 /** Read the config file and its distribution JSON without compiling; throws ConfigError on unreadable input. */

@@ -7,7 +7,7 @@ import type { FunctionSpec } from '../runtime/types.js';
 
 export type ViewerProtocolPolicy = 'allow-all' | 'redirect-to-https' | 'https-only';
 
-/** §5.1 / §5.2: what goes into the cache key (and so is also forwarded). Names are lower-case. */
+/** §5.1 / §5.2: what goes into the cache key (and so is also forwarded). Header names are lower-case; query-string and cookie names keep their case (they are case-sensitive). */
 export interface CacheKeyPolicy {
   /** Id of a managed or custom policy, or `legacy:<behavior path>` for ForwardedValues. */
   id: string;
@@ -140,4 +140,29 @@ export interface CompiledDistribution {
   etag: string;
   /** Deploy-time problems CloudFront would reject later (point at `edge-dev check`). */
   warnings: readonly string[];
+  /** edge-dev's own options from the config file's `settings`, defaults filled in (always set by `config/`). */
+  settings?: EdgeSettings;
+  /**
+   * Every `functions` entry of the config file by its key (ARN, unversioned ARN or bare name), so `invoke` can run
+   * a function by the name the user wrote. Timeout defaults as for associations; unassociated ones as viewer (D50).
+   */
+  functionsByKey?: ReadonlyMap<string, FunctionSpec>;
+}
+
+/** The config file's optional `settings` object: edge-dev's own options, not CloudFront's. */
+export interface EdgeSettings {
+  /**
+   * D43: what a request on the plain (non-TLS) listener counts as. `"https"` (default) lets `redirect-to-https` and
+   * `https-only` behaviors work locally; `"http"` makes the plain listener behave as real plain HTTP.
+   */
+  viewerProtocol: 'https' | 'http';
+  /**
+   * §6.3: default values of the `CloudFront-Viewer-*` location headers, lower-case header name to value
+   * (e.g. `cloudfront-viewer-country: "US"`). The config gives them by header name; tests override per request.
+   */
+  geo: Readonly<Record<string, string>>;
+  /** The Region the emulated replicas run in (`AWS_REGION`, log group Region). Default `us-east-1`. */
+  region: string;
+  /** Upper bound of the local cache's stored bytes. Default 268,435,456 (256 MiB). */
+  cacheMaxBytes: number;
 }
