@@ -17,6 +17,9 @@ import { isHeaderName } from './header-syntax.js';
 import type { CfConfig, CfEvent, CfHeaders, CfRequest, CfResponse, CloudFrontOrigin, LambdaEventType } from './types.js';
 import { LAMBDA_EVENT_TYPES } from './types.js';
 
+/** Header options: per name (as sent, any case) a value, several values, or `[{ key?, value }]` as in CfHeaders. */
+export type HeaderOptions = Record<string, string | readonly string[] | ReadonlyArray<{ key?: string; value: string }>>;
+
 /** Options for a user-built event; every field has a realistic default (reference Appendix A). */
 export interface EventOptions {
   /** Path starting with `/`; a `?query` part fills `querystring` when that is not given. Default `/`. */
@@ -29,14 +32,14 @@ export interface EventOptions {
    * Request headers: `{ name: value | value[] }` (name as sent, any case) or a full CfHeaders map. Each replaces the
    * default header of that name; `[]` removes a default.
    */
-  headers?: Record<string, string | string[]> | import('./types.js').CfHeaders;
+  headers?: HeaderOptions;
   clientIp?: string;
   /** Response events: default 200. */
   status?: number | string;
   /** Response events: default the standard reason phrase. */
   statusDescription?: string;
   /** Response events: response headers, in the same forms as `headers`. */
-  responseHeaders?: Record<string, string | string[]> | import('./types.js').CfHeaders;
+  responseHeaders?: HeaderOptions;
   /** Request body (IncludeBody), request events only; string (UTF-8) or bytes. Adds `Content-Length`. */
   body?: string | Uint8Array;
   /** Request events: show `request.body` (IncludeBody) even without a body (D9). */

@@ -8,7 +8,7 @@ import type { CfHeaders } from './types.js';
 /** Where `buildEvent` option errors point (they are not from a file). */
 export const OPTIONS_SOURCE = 'event options';
 
-type HeaderOption = Record<string, string | string[]> | CfHeaders;
+type HeaderOption = Record<string, string | readonly string[] | ReadonlyArray<{ key?: string; value: string }>>;
 
 function bad(field: string, message: string): never {
   throw new ConfigError(OPTIONS_SOURCE, field, message);

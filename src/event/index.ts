@@ -16,7 +16,7 @@ export {
 } from './headers.js';
 export { requestEvent, responseEvent, newRequestId } from './envelope.js';
 export { buildEvent } from './build-event.js';
-export type { EventOptions } from './build-event.js';
+export type { EventOptions, HeaderOptions } from './build-event.js';
 export { exposeBody } from './body.js';
 export { applyRequestResult, applyResponseResult } from './validate-result.js';
 export type { RequestStageOutcome, ResponseStageOutcome } from './validate-result.js';

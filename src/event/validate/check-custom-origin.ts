@@ -15,7 +15,7 @@ function bad(eventType: LambdaEventType, field: string, value: unknown, rule: st
 }
 
 function sameList(a: unknown, b: readonly string[] | undefined): boolean {
-  if (!Array.isArray(a) || b === undefined || a.length !== b.length) return false;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
@@ -61,16 +61,28 @@ export function checkCustomOrigin(
   warnings: string[],
 ): CustomFields {
   const { domainName: d, path: p, port: po, protocol: pr, readTimeout: rt, keepaliveTimeout: kt, sslProtocols: ssl } = value;
-  const protocol = pr === before?.protocol ? before!.protocol : pr;
+  if (before === undefined) {
+    if (pr !== 'http' && pr !== 'https') bad(eventType, 'protocol', pr, 'it must be "http" or "https"');
+    return {
+      domainName: domainName(eventType, d),
+      path: path(eventType, p),
+      port: port(eventType, po),
+      protocol: pr,
+      readTimeout: checkOriginTimeout(eventType, `${P}.readTimeout`, rt, 4, warnings),
+      keepaliveTimeout: checkOriginTimeout(eventType, `${P}.keepaliveTimeout`, kt, 1, warnings),
+      sslProtocols: sslProtocols(eventType, ssl),
+    };
+  }
+  const protocol = pr === before.protocol ? before.protocol : pr;
   if (protocol !== 'http' && protocol !== 'https') bad(eventType, 'protocol', protocol, 'it must be "http" or "https"');
   return {
-    domainName: d === before?.domainName ? before!.domainName : domainName(eventType, d),
-    path: p === before?.path ? before!.path : path(eventType, p),
-    port: po === before?.port ? before!.port : port(eventType, po),
+    domainName: d === before.domainName ? before.domainName : domainName(eventType, d),
+    path: p === before.path ? before.path : path(eventType, p),
+    port: po === before.port ? before.port : port(eventType, po),
     protocol,
-    readTimeout: rt === before?.readTimeout ? before!.readTimeout : checkOriginTimeout(eventType, `${P}.readTimeout`, rt, 4, warnings),
+    readTimeout: rt === before.readTimeout ? before.readTimeout : checkOriginTimeout(eventType, `${P}.readTimeout`, rt, 4, warnings),
     keepaliveTimeout:
-      kt === before?.keepaliveTimeout ? before!.keepaliveTimeout : checkOriginTimeout(eventType, `${P}.keepaliveTimeout`, kt, 1, warnings),
-    sslProtocols: sameList(ssl, before?.sslProtocols) ? before!.sslProtocols : sslProtocols(eventType, ssl),
+      kt === before.keepaliveTimeout ? before.keepaliveTimeout : checkOriginTimeout(eventType, `${P}.keepaliveTimeout`, kt, 1, warnings),
+    sslProtocols: sameList(ssl, before.sslProtocols) ? before.sslProtocols : sslProtocols(eventType, ssl),
   };
 }
