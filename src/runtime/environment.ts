@@ -258,7 +258,10 @@ export class Environment {
   }
 
   private onError(error: Error & { code?: string }): void {
-    if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') this.outOfMemory = true;
+    if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      this.outOfMemory = true;
+      this.memoryUsedMb = this.spec.memorySize;
+    }
     else this.startupError ??= `${error.name}: ${error.message}`;
   }
 

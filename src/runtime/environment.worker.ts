@@ -2,6 +2,7 @@
  * One emulated Lambda execution environment (reference §8): Init, then one invocation at a time.
  * Runs in a worker thread; imports only the message shapes (style.md).
  */
+import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -213,8 +214,12 @@ function invoke(message: InvokeMessage): void {
 
 function onMessage(message: ToWorker): void {
   if (message.type === 'invoke') invoke(message);
-  // D45: Shutdown delivers SIGTERM to the handler's listeners; the main thread terminates after the grace period.
-  else process.emit('SIGTERM', 'SIGTERM');
+  // D45: Shutdown delivers SIGTERM to the handler's listeners; the main thread terminates after the grace period,
+  // or sooner when nothing the handler started keeps this thread alive.
+  else {
+    process.emit('SIGTERM', 'SIGTERM');
+    port.unref();
+  }
 }
 
 function describeExports(namespace: Record<string, unknown>): string {
@@ -226,6 +231,16 @@ function describeExports(namespace: Record<string, unknown>): string {
 async function init(): Promise<void> {
   const file = data.sourcePath;
   let namespace: Record<string, unknown>;
+  if (!existsSync(data.loadPath)) {
+    const error = new Error(`Cannot find module '${file}'`);
+    logLine('ERROR', `Uncaught Exception \t${errorJson('Runtime.ImportModuleError', error)}`);
+    post({
+      type: 'init-error',
+      errorType: 'Runtime.ImportModuleError',
+      detail: `${file} could not be loaded: the file does not exist. Check the handler path in the functions entry.`,
+    });
+    return;
+  }
   try {
     namespace = (await import(pathToFileURL(data.loadPath).href)) as Record<string, unknown>;
   } catch (error) {
