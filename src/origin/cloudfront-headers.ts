@@ -68,6 +68,7 @@ const IOS = /iPhone|iPad|iPod/;
 const ANDROID = /Android/i;
 const SMART_TV = /SmartTV|SMART-TV|GoogleTV|AppleTV|HbbTV|NetCast|BRAVIA|Roku|CrKey|Web0S|webOS.+TV|Tizen.+TV/i;
 const TABLET = /iPad|Tablet|Kindle|Silk|PlayBook/i;
+const MOBILE = /Mobile/;
 const MOBILE_WORD = /Mobi|iPhone|iPod|Windows Phone|BlackBerry|Opera Mini|IEMobile/i;
 
 interface Device {
@@ -83,23 +84,24 @@ export function classifyDevice(userAgent: string): Device {
   const ios = IOS.test(userAgent);
   const android = ANDROID.test(userAgent);
   const tv = SMART_TV.test(userAgent);
-  const tablet = !tv && (TABLET.test(userAgent) || (android && !/Mobile/.test(userAgent)));
+  const tablet = !tv && (TABLET.test(userAgent) || (android && !MOBILE.test(userAgent)));
   const mobile = !tv && (tablet || android || MOBILE_WORD.test(userAgent));
   return { ios, android, tv, tablet, mobile };
 }
 
-function headerOrder(headers: CfHeaders): { order: string; count: number } {
+function headerOrder(headers: CfHeaders): { order: string } {
   let order = '';
-  let count = 0;
   for (const name in headers) {
-    const lines = headers[name]!;
-    for (const line of lines) {
-      count++;
-      order = order === '' ? line.key ?? name : `${order}:${line.key ?? name}`;
-    }
+    for (const line of headers[name]!) order = order === '' ? line.key ?? name : `${order}:${line.key ?? name}`;
   }
   // §6.3: Header-Order is truncated after 7,680 characters.
-  return { order: order.length > 7680 ? order.slice(0, 7680) : order, count };
+  return { order: order.length > 7680 ? order.slice(0, 7680) : order };
+}
+
+function headerCount(headers: CfHeaders): number {
+  let count = 0;
+  for (const name in headers) count += headers[name]!.length;
+  return count;
 }
 
 function geoValue(geo: CloudFrontHeaderInput['geo'], name: string): string | undefined {
@@ -140,7 +142,7 @@ export function cloudFrontHeaderValue(name: string, input: CloudFrontHeaderInput
     case 'cloudfront-viewer-header-order':
       return headerOrder(input.viewerHeaders).order;
     case 'cloudfront-viewer-header-count':
-      return String(headerOrder(input.viewerHeaders).count);
+      return String(headerCount(input.viewerHeaders));
     case 'cloudfront-viewer-ja3-fingerprint':
     case 'cloudfront-viewer-tls':
       return input.https ? geoValue(input.geo, name) : undefined;

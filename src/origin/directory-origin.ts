@@ -68,7 +68,9 @@ export class DirectoryOrigin {
   async serve(method: string, path: string, headers: CfHeaders): Promise<HttpResponse> {
     const head = method === 'HEAD';
     if (method !== 'GET' && !head) {
-      return s3Error(405, 'Method Not Allowed', 'MethodNotAllowed', 'The specified method is not allowed against this resource.', { Method: method, ResourceType: 'OBJECT' }, false, { Allow: 'GET, HEAD' });
+      const message = 'The specified method is not allowed against this resource.';
+      const details = { Method: method, ResourceType: 'OBJECT' };
+      return s3Error(405, 'Method Not Allowed', 'MethodNotAllowed', message, details, false, { Allow: 'GET, HEAD' });
     }
     const resolved = objectKey(path, head);
     if (!resolved.ok) return resolved.response;
@@ -100,7 +102,8 @@ export class DirectoryOrigin {
 
     const verdict = evaluateConditionals(headers, etag, mtimeSeconds);
     if (verdict === 412) {
-      return s3Error(412, 'Precondition Failed', 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', { Condition: 'If-Match' }, head);
+      const message = 'At least one of the pre-conditions you specified did not hold';
+      return s3Error(412, 'Precondition Failed', 'PreconditionFailed', message, { Condition: 'If-Match' }, head);
     }
     if (verdict === 304) {
       return {
@@ -115,7 +118,11 @@ export class DirectoryOrigin {
     const rangeHeader = head ? undefined : rangeToApply(headers, etag, lastModified);
     const range = parseRange(rangeHeader, size);
     if (range === 'unsatisfiable') {
-      return s3Error(416, 'Requested Range Not Satisfiable', 'InvalidRange', 'The requested range is not satisfiable', { RangeRequested: rangeHeader!, ActualObjectSize: String(size) }, head, { 'Content-Range': `bytes */${size}` });
+      const details = { RangeRequested: rangeHeader!, ActualObjectSize: String(size) };
+      const message = 'The requested range is not satisfiable';
+      return s3Error(416, 'Requested Range Not Satisfiable', 'InvalidRange', message, details, head, {
+        'Content-Range': `bytes */${size}`,
+      });
     }
     const contentType = contentTypeFor(key);
     if (range === undefined) {
