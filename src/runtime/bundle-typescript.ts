@@ -66,9 +66,11 @@ export async function bundleTypeScript(sourcePath: string, cacheDir: string = ty
     const first = errors?.[0];
     const where = first?.location ? `${first.location.file}:${first.location.line}:${first.location.column + 1}: ` : '';
     const text = first ? first.text : error instanceof Error ? error.message : String(error);
+    const unresolved = text.startsWith('Could not resolve');
     throw new LoadFailure(
-      'Runtime.UserCodeSyntaxError',
-      `${sourcePath} could not be compiled by esbuild: ${where}${text}. Fix the TypeScript source.`,
+      unresolved ? 'Runtime.ImportModuleError' : 'Runtime.UserCodeSyntaxError',
+      `${sourcePath} could not be compiled by esbuild: ${where}${text}. ` +
+        (unresolved ? 'Install the package or fix the import path.' : 'Fix the TypeScript source.'),
     );
   }
   const hash = createHash('sha256').update(sourcePath).update('\0').update(code).digest('hex').slice(0, 32);
