@@ -157,6 +157,14 @@ describe('OriginClient', () => {
     expect((await failure(client.fetch(originRequest(o)))).status).toBe(502);
   });
 
+  it('D18 answers a failed TLS handshake with 502', async () => {
+    const server = track(await httpOrigin());
+    const o = origin({ location: { kind: 'url', protocol: 'https', host: '127.0.0.1', port: server.port, basePath: '' } });
+    const client = track(new OriginClient(distribution([o])));
+    const error = await failure(client.fetch(originRequest(o)));
+    expect(error.status).toBe(502);
+  });
+
   it('D18 answers invalid HTTP with 502', async () => {
     const server = track(await tcpOrigin((socket) => socket.end('SMTP ready\r\n\r\n')));
     const o = mapped(server);
