@@ -52,7 +52,7 @@ function checkCachePolicyLimits(lists: Array<{ names: string[]; loc: JsonLocatio
 function checkCacheKeyHeaders(names: readonly string[], loc: JsonLocation): void {
   names.forEach((name, i) => {
     if (NOT_IN_CACHE_KEY.has(name)) {
-      fail(indexLocation(loc, i), `${name} is allowed in origin request policies only, not in a cache policy (reference §6.3). Move it to an origin request policy.`);
+      fail(indexLocation(childLocation(loc, 'Items'), i), `${name} is allowed in origin request policies only, not in a cache policy (reference §6.3). Move it to an origin request policy.`);
     }
   });
 }

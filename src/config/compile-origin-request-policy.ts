@@ -1,7 +1,7 @@
 import type { OriginRequestPolicy } from './types.js';
 import { CLOUDFRONT_HEADERS } from './managed-policies.js';
 import { checkUnknownKeys } from './check-unknown-keys.js';
-import { fail, indexLocation, warn, type Diagnostics, type JsonLocation } from './json-location.js';
+import { childLocation, fail, indexLocation, warn, type Diagnostics, type JsonLocation } from './json-location.js';
 import { optionalString } from './read-fields.js';
 import { readPolicyList, unwrapPolicyConfig } from './read-policy-list.js';
 
@@ -15,10 +15,10 @@ const LIST_QUOTA = 10;
 function checkOriginRequestHeaders(behavior: string, names: readonly string[], loc: JsonLocation): void {
   names.forEach((name, i) => {
     if (NOT_LISTABLE.has(name) && behavior !== 'allExcept') {
-      fail(indexLocation(loc, i), `${name} cannot be listed in an origin request policy (reference §5.1); put it in the cache policy instead.`);
+      fail(indexLocation(childLocation(loc, 'Items'), i), `${name} cannot be listed in an origin request policy (reference §5.1); put it in the cache policy instead.`);
     }
     if (behavior === 'allViewerAndWhitelistCloudFront' && !CLOUDFRONT_HEADERS.has(name)) {
-      fail(indexLocation(loc, i), `${name} is not a CloudFront-* header (reference §6.3); with allViewerAndWhitelistCloudFront list only CloudFront headers.`);
+      fail(indexLocation(childLocation(loc, 'Items'), i), `${name} is not a CloudFront-* header (reference §6.3); with allViewerAndWhitelistCloudFront list only CloudFront headers.`);
     }
   });
 }

@@ -1,6 +1,6 @@
 import { fail, type JsonLocation } from './json-location.js';
 
-const ALLOWED = /^[A-Za-z0-9_\-.*$/~"'@:+&]*$/;
+const ALLOWED = /^[A-Za-z0-9_\-.*?$/~"'@:+&]*$/;
 const MAX_LENGTH = 255;
 
 function escapeRegExp(text: string): string {
@@ -18,7 +18,7 @@ export function compilePathPattern(pattern: string, loc: JsonLocation): (path: s
     fail(loc, `must be 1 to ${MAX_LENGTH} characters, like "/images/*" or "*.jpg" (reference §7.1).`);
   }
   if (!ALLOWED.test(text)) {
-    fail(loc, `${JSON.stringify(pattern)} has a character CloudFront does not allow; use only A-Z a-z 0-9 _ - . * $ / ~ " ' @ : + & (reference §7.1).`);
+    fail(loc, `${JSON.stringify(pattern)} has a character CloudFront does not allow; use only A-Z a-z 0-9 _ - . * ? $ / ~ " ' @ : + & (reference §7.1).`);
   }
   const normalized = text.startsWith('/') || text.startsWith('*') ? text : `/${text}`;
   if (normalized === '*' || normalized === '/*' || /^\*+$/.test(normalized)) {
