@@ -69,7 +69,16 @@ export function readFixtureEvent(file: string): CfEvent {
   if (!LAMBDA_EVENT_TYPES.includes(eventType as LambdaEventType)) {
     throw new ConfigError(file, 'eventType', `is ${JSON.stringify(eventType)}: use one of ${LAMBDA_EVENT_TYPES.join(', ')}, or give a full event with "Records".`);
   }
-  return buildEvent(eventType as LambdaEventType, options);
+  try {
+    return buildEvent(eventType as LambdaEventType, options);
+  } catch (error) {
+    // buildEvent names the option; the user needs the file too.
+    if (error instanceof ConfigError) {
+      const prefix = `${error.file}: ${error.field ? `${error.field}: ` : ''}`;
+      throw new ConfigError(file, error.field, error.message.slice(prefix.length));
+    }
+    throw error;
+  }
 }
 
 /** The expected file: a partial InvokeResult, compared with `toMatchObject`. */
