@@ -3,9 +3,6 @@
  * policies with the standard credential chain. `endpoint` points all clients at one URL (tests use a loopback
  * server with recorded AWS responses).
  */
-import { CloudFrontClient, GetDistributionConfigCommand } from '@aws-sdk/client-cloudfront';
-import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { ConfigError } from '../event/errors.js';
 import { parseLambdaArn } from './arn.js';
 import { readBehaviors } from './distribution-model.js';
@@ -43,6 +40,10 @@ async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
 }
 
 export async function readFromAws(options: FromAwsOptions): Promise<FromAwsResult> {
+  // Loaded only here: the SDKs cost start-up time every other `check` run would pay.
+  const { CloudFrontClient, GetDistributionConfigCommand } = await import('@aws-sdk/client-cloudfront');
+  const { GetRoleCommand, IAMClient } = await import('@aws-sdk/client-iam');
+  const { GetFunctionConfigurationCommand, LambdaClient } = await import('@aws-sdk/client-lambda');
   const common = { region: 'us-east-1', maxAttempts: 1, ...(options.endpoint ? { endpoint: options.endpoint } : {}) };
   const result: FromAwsResult = { functionConfigs: [] };
   let arns = options.functionArns ?? [];
