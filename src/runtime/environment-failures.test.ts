@@ -56,6 +56,12 @@ describe('execution environment limits and crashes', () => {
     await expectFreshEnvironment(spec);
   });
 
+  it('§8.5 (D26) a synchronous endless loop is cut at the timeout too', async () => {
+    const spec = lifecycle('spinner', { timeout: 0.3 });
+    expectExecutionError(await runtime.invoke(spec, testEvent('/spin')), /^timeout: /);
+    await expectFreshEnvironment(spec);
+  });
+
   it('§8.5 (D25) running out of the configured memory ends only that environment', async () => {
     const spec = lifecycle('hoarder', { timeout: 30 });
     const bystander = lifecycle('bystander');

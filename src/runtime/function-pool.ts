@@ -17,6 +17,8 @@ export interface PoolSettings {
   /** Set when the compiled worker is missing: every invocation fails with this text. */
   workerProblem: string | undefined;
   onLog: RuntimeOptions['onLog'];
+  /** Called whenever an environment starts (the runtime arms its idle sweep). */
+  environmentStarted(): void;
 }
 
 /** A waiter is handed a free environment, leave to start one, or told the runtime shut down. */
@@ -158,6 +160,7 @@ export class FunctionPool implements EnvironmentHost {
     const { settings } = this;
     const environment = new Environment(this.spec, loadPath, settings.workerUrl, this, initLimitMs, logs, phase);
     this.live.add(environment);
+    settings.environmentStarted();
     return environment;
   }
 

@@ -109,6 +109,11 @@ describe('LambdaRuntime: cold and warm invocations', () => {
       await logged.shutdown();
     }
   });
+
+  it('§8.6 captures raw stdout writes as log lines of the invocation', async () => {
+    const outcome = await runtime.invoke(lifecycle, testEvent('/stdout'));
+    expect(outcome.logs.slice(1, -2)).toEqual(['written to stdout']);
+  });
 });
 
 describe('LambdaRuntime: handler styles and results (§8.4)', () => {

@@ -27,6 +27,7 @@ export class LambdaRuntime {
       workerUrl,
       workerProblem: checkWorkerBuilt(workerUrl),
       onLog: options.onLog,
+      environmentStarted: () => this.startSweep(),
     };
     this.idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   }
@@ -69,7 +70,6 @@ export class LambdaRuntime {
       this.pools.set(key, pool);
     }
     this.bySpec.set(fn, pool);
-    this.startSweep();
     return pool;
   }
 

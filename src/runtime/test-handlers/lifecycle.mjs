@@ -12,6 +12,12 @@ export const handler = async (event) => {
     case 'hang':
       await new Promise((resolve) => setTimeout(resolve, 60_000));
       return { invocations };
+    case 'spin':
+      for (;;);
+    case 'stdout':
+      process.stdout.write('written to stdout\n');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return { invocations };
     case 'throw':
       throw new TypeError('handler broke');
     case 'exit':
