@@ -53,7 +53,8 @@ export function readJson(file: string, what: string): unknown {
  * A fixture event is either a complete CloudFront event (`{ "Records": [...] }`, e.g. from `edge-dev event`) or a
  * shorthand `{ "eventType": "viewer-request", "uri": "/admin", "headers": { ... } }` built with `buildEvent`.
  */
-export function readFixtureEvent(file: string): CfEvent {
+export function readFixtureEvent(location: string | URL): CfEvent {
+  const file = toPath(location);
   const json = readJson(file, 'event');
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new ConfigError(file, '', 'must be a JSON object: a CloudFront event ({ "Records": [...] }) or { "eventType": "viewer-request", "uri": "/" }.');
