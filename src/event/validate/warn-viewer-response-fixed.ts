@@ -7,7 +7,8 @@ import { describe, warning } from './fail.js';
  */
 export function warnViewerResponseFixed(before: CfResponse, result: Record<string, unknown>, warnings: string[]): void {
   const { status, statusDescription } = result;
-  if (status !== undefined && String(status) !== before.status) {
+  const same = status === undefined || status === before.status || (typeof status === 'number' && String(status) === before.status);
+  if (!same) {
     warnings.push(
       warning('viewer-response', `response.status was changed to ${describe(status)}; viewer-response cannot change the status, ${before.status} is sent`, '§1.9, D4'),
     );
