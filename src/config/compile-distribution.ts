@@ -11,7 +11,7 @@ import { compileOriginGroups } from './compile-origin-groups.js';
 import { compilePolicyTables } from './compile-policy-tables.js';
 import { compileSettings } from './compile-settings.js';
 import { didYouMean } from './did-you-mean.js';
-import { childLocation, fail, warn, type Diagnostics } from './json-location.js';
+import { childLocation, fail, indexLocation, warn, type Diagnostics, type JsonLocation } from './json-location.js';
 import { expectObject, isObject, listItems, optionalBoolean, optionalString } from './read-fields.js';
 import { readRawParts } from './raw-config.js';
 import { resolveFunctions } from './resolve-functions.js';
@@ -44,6 +44,17 @@ function finishBehavior(draft: BehaviorDraft, specs: ReturnType<typeof resolveFu
     lambda[eventType] = Object.freeze({ eventType, arn, includeBody, fn: specs.get(arn)! });
   }
   return Object.freeze({ ...rest, lambda: Object.freeze(lambda) });
+}
+
+// api:CacheBehavior: each PathPattern once; a later duplicate can never match (§7.1 first match wins).
+function warnDuplicatePatterns(drafts: readonly BehaviorDraft[], loc: JsonLocation, diagnostics: Diagnostics): void {
+  const seen = new Set<string>();
+  drafts.slice(0, -1).forEach((draft, i) => {
+    if (seen.has(draft.pathPattern)) {
+      warn(diagnostics, indexLocation(childLocation(loc, 'Items'), i), `PathPattern "${draft.pathPattern}" repeats an earlier behavior, so this one never matches; CloudFront rejects duplicates at deploy time (run \`edge-dev check\`).`);
+    }
+    seen.add(draft.pathPattern);
+  });
 }
 
 /** The whole compile: config JSON (already parsed) to a frozen CompiledDistribution and the files it depends on. */
@@ -86,6 +97,7 @@ export function compileDistribution(json: unknown, file: string): { distribution
   const defaultLoc = childLocation(dLoc, 'DefaultCacheBehavior');
   if (dist.DefaultCacheBehavior === undefined) fail(defaultLoc, 'is required: every distribution has a default cache behavior.');
   drafts.push(compileBehavior(dist.DefaultCacheBehavior, defaultLoc, true, targets, policies, diagnostics));
+  warnDuplicatePatterns(drafts, childLocation(dLoc, 'CacheBehaviors'), diagnostics);
 
   const functions = resolveFunctions(
     parts.raw.functions,

@@ -4,3 +4,14 @@
 export type * from './types.js';
 export { loadConfig, compileConfig, readRawConfig } from './load-config.js';
 export type { LoadedConfig, RawConfig } from './load-config.js';
+/** interface.md defaults for `distributionId` and `domainName`. */
+export { DEFAULT_DISTRIBUTION_ID, DEFAULT_DOMAIN_NAME } from './raw-config.js';
+/** §5.4 / §5.5 managed policies by Id, and the CloudFront-* header names (§6.3). */
+export { MANAGED_CACHE_POLICIES, MANAGED_ORIGIN_REQUEST_POLICIES, CLOUDFRONT_HEADERS } from './managed-policies.js';
+/** Splits a Lambda function ARN into Region, account, name and qualifier. */
+export { parseLambdaArn, isNumberedVersion } from './lambda-arn.js';
+export type { LambdaArn } from './lambda-arn.js';
+/** §3.4: whether a name may not be an origin custom header. */
+export { isDeniedOriginCustomHeader } from './compile-custom-headers.js';
+/** §6.3: edge-dev's default CloudFront-Viewer-* location values. */
+export { DEFAULT_GEO } from './compile-settings.js';

@@ -43,50 +43,39 @@ export function jsonErrorOffset(text: string): number {
     i += m[0].length;
     return true;
   };
+  const consume = (char: string): boolean => {
+    if (text[i] !== char) return false;
+    i++;
+    return true;
+  };
+  const object = (): boolean => {
+    skipSpace();
+    if (consume('}')) return true;
+    for (;;) {
+      skipSpace();
+      if (!string()) return false;
+      skipSpace();
+      if (!consume(':') || !value()) return false;
+      skipSpace();
+      if (consume('}')) return true;
+      if (!consume(',')) return false;
+    }
+  };
+  const array = (): boolean => {
+    skipSpace();
+    if (consume(']')) return true;
+    for (;;) {
+      if (!value()) return false;
+      skipSpace();
+      if (consume(']')) return true;
+      if (!consume(',')) return false;
+    }
+  };
   const value = (): boolean => {
     skipSpace();
+    if (consume('{')) return object();
+    if (consume('[')) return array();
     const c = text[i];
-    if (c === '{') {
-      i++;
-      skipSpace();
-      if (text[i] === '}') {
-        i++;
-        return true;
-      }
-      for (;;) {
-        skipSpace();
-        if (!string()) return false;
-        skipSpace();
-        if (text[i] !== ':') return false;
-        i++;
-        if (!value()) return false;
-        skipSpace();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') {
-        i++;
-        return true;
-      }
-        else return false;
-      }
-    }
-    if (c === '[') {
-      i++;
-      skipSpace();
-      if (text[i] === ']') {
-        i++;
-        return true;
-      }
-      for (;;) {
-        if (!value()) return false;
-        skipSpace();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') {
-        i++;
-        return true;
-      }
-        else return false;
-      }
-    }
     if (c === '"') return string();
     if (c === 't') return literal('true');
     if (c === 'f') return literal('false');

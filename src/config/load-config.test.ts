@@ -133,6 +133,14 @@ describe('compileConfig errors and warnings', () => {
     expect(distribution.behaviors[0]!.lambda['viewer-request']!.fn.version).toBe('$LATEST');
   });
 
+  it('§7.1 warns about a duplicate PathPattern that can never match', () => {
+    const json = config();
+    const behavior = { PathPattern: '/a/*', TargetOriginId: 'app', ViewerProtocolPolicy: 'allow-all', CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6' };
+    (json.distribution as Record<string, unknown>).CacheBehaviors = { Quantity: 2, Items: [behavior, behavior] };
+    const { distribution } = compileConfig(json, file);
+    expect(distribution.warnings).toEqual([expect.stringContaining('CacheBehaviors.Items[1]: PathPattern "/a/*" repeats an earlier behavior')]);
+  });
+
   it('returns nothing half-built: an error late in the file throws', () => {
     const bad = config(association(arn('f')), { settings: { viewerProtocol: 'ftp' } });
     expect(() => compileConfig(bad, file)).toThrow(ConfigError);
