@@ -1,0 +1,106 @@
+// Throughput scenarios (req/s, 50 connections, 1 KB body): edge-dev as a real `edge-dev serve` process against
+// baselines in their own processes, measured in interleaved rounds so drift on a shared machine hits both sides.
+import { join } from 'node:path';
+import { BENCH_DIR, EDGE_BIN, serveArgs, writeEdgeConfig } from '../lib/edge-config.js';
+import { runLoad } from '../lib/load.js';
+import { probe } from '../lib/probe.js';
+import { startNodeProcess } from '../lib/processes.js';
+import { failedRow, ratioRow } from '../lib/rows.js';
+import { median } from '../lib/stats.js';
+
+const HIT_PATH = '/bench/object-1kb.txt';
+const MISS_PATH = '/bench/miss-1kb.txt';
+const DROPPED_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+
+async function expectXCache(url, expected, what) {
+  const seen = await probe(url);
+  if (seen.status !== 200 || seen.xCache !== expected) {
+    throw new Error(`${what}: expected 200 "${expected}", got ${seen.status} "${seen.xCache}"`);
+  }
+  return seen;
+}
+
+async function startEdge(config, originUrl, options) {
+  return startNodeProcess(EDGE_BIN, serveArgs(writeEdgeConfig(config, originUrl), options));
+}
+
+/** Measure every target in `targets` (name → URL) for `rounds` rounds, in turn; returns median req/s by name. */
+async function measureRounds(targets, settings) {
+  const samples = new Map(Object.keys(targets).map((name) => [name, []]));
+  for (const url of Object.values(targets)) await runLoad({ url, durationSeconds: settings.warmupSeconds });
+  for (let round = 0; round < settings.rounds; round++) {
+    for (const [name, url] of Object.entries(targets)) {
+      const result = await runLoad({ url, durationSeconds: settings.durationSeconds });
+      samples.get(name).push(result.requestsPerSecond);
+    }
+  }
+  return Object.fromEntries([...samples].map(([name, values]) => [name, { median: median(values), samples: values }]));
+}
+
+const detailOf = (a, b) => `rounds edge-dev [${a.samples.map(Math.round).join(', ')}] baseline [${b.samples.map(Math.round).join(', ')}] req/s`;
+
+/** Cache hits: no triggers vs a Map server sending the same bytes; viewer-request + viewer-response vs no triggers. */
+export async function runHitScenarios(originUrl, settings) {
+  const started = [];
+  try {
+    const plain = await startEdge('no-triggers', originUrl);
+    started.push(plain);
+    await expectXCache(plain.url + HIT_PATH, 'Miss from cloudfront', 'no-triggers first request');
+    const hit = await expectXCache(plain.url + HIT_PATH, 'Hit from cloudfront', 'no-triggers second request');
+    const headers = hit.headers.filter(([name]) => !DROPPED_HEADERS.has(name));
+    const map = await startNodeProcess(join(BENCH_DIR, 'servers', 'map-server.js'), [], {
+      env: { BENCH_RESPONSE: JSON.stringify({ url: HIT_PATH, status: 200, headers }) },
+    });
+    started.push(map);
+    const viewer = await startEdge('viewer-triggers', originUrl);
+    started.push(viewer);
+    await expectXCache(viewer.url + HIT_PATH, 'Miss from cloudfront', 'viewer-triggers first request');
+    const viewerHit = await expectXCache(viewer.url + HIT_PATH, 'Hit from cloudfront', 'viewer-triggers second request');
+    if (!viewerHit.headers.some(([name]) => name === 'strict-transport-security')) {
+      throw new Error('viewer-triggers: the viewer-response handler did not run (no Strict-Transport-Security)');
+    }
+    const m = await measureRounds({ plain: plain.url + HIT_PATH, map: map.url + HIT_PATH, viewer: viewer.url + HIT_PATH }, settings);
+    return [
+      ratioRow('cache hit, no triggers', 'req/s', m.plain.median, m.map.median, 0.85, detailOf(m.plain, m.map)),
+      ratioRow('cache hit, viewer-request + viewer-response', 'req/s', m.viewer.median, m.plain.median, 0.4, detailOf(m.viewer, m.plain)),
+    ];
+  } catch (error) {
+    return [
+      failedRow('cache hit, no triggers', 'req/s', 0.85, 'higher', 'ratio', error),
+      failedRow('cache hit, viewer-request + viewer-response', 'req/s', 0.4, 'higher', 'ratio', error),
+    ];
+  } finally {
+    await Promise.all(started.map((one) => one.stop()));
+  }
+}
+
+/** Cache misses (`--no-cache`): no triggers vs an undici Pool proxy; all four triggers vs no triggers. */
+export async function runMissScenarios(originUrl, settings) {
+  const started = [];
+  try {
+    const plain = await startEdge('no-triggers', originUrl, { noCache: true });
+    started.push(plain);
+    await expectXCache(plain.url + MISS_PATH, 'Miss from cloudfront', 'no-triggers --no-cache');
+    await expectXCache(plain.url + MISS_PATH, 'Miss from cloudfront', 'no-triggers --no-cache, again');
+    const proxy = await startNodeProcess(join(BENCH_DIR, 'servers', 'undici-proxy.js'), [originUrl]);
+    started.push(proxy);
+    const all = await startEdge('all-triggers', originUrl, { noCache: true });
+    started.push(all);
+    const seen = await expectXCache(all.url + MISS_PATH, 'Miss from cloudfront', 'all-triggers --no-cache');
+    if (!seen.headers.some(([name]) => name === 'strict-transport-security')) {
+      throw new Error('all-triggers: the viewer-response handler did not run (no Strict-Transport-Security)');
+    }
+    const m = await measureRounds({ plain: plain.url + MISS_PATH, proxy: proxy.url + MISS_PATH, all: all.url + MISS_PATH }, settings);
+    return [
+      ratioRow('cache miss, no triggers', 'req/s', m.plain.median, m.proxy.median, 0.95, detailOf(m.plain, m.proxy)),
+      ratioRow('cache miss, all four triggers', 'req/s', m.all.median, m.plain.median, 0.3, detailOf(m.all, m.plain)),
+    ];
+  } catch (error) {
+    return [
+      failedRow('cache miss, no triggers', 'req/s', 0.95, 'higher', 'ratio', error),
+      failedRow('cache miss, all four triggers', 'req/s', 0.3, 'higher', 'ratio', error),
+    ];
+  } finally {
+    await Promise.all(started.map((one) => one.stop()));
+  }
+}
