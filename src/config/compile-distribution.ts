@@ -13,6 +13,7 @@ import { compileSettings } from './compile-settings.js';
 import { didYouMean } from './did-you-mean.js';
 import { childLocation, fail, indexLocation, warn, type Diagnostics, type JsonLocation } from './json-location.js';
 import { expectObject, isObject, listItems, optionalBoolean, optionalString } from './read-fields.js';
+import { parseLambdaArn } from './lambda-arn.js';
 import { readRawParts } from './raw-config.js';
 import { resolveFunctions } from './resolve-functions.js';
 
@@ -132,6 +133,8 @@ export function compileDistribution(json: unknown, file: string): { distribution
     functionsByKey: functions.byKey,
   };
   if (defaultRootObject !== undefined) distribution.defaultRootObject = defaultRootObject;
+  const account = [...functions.byArn.keys()].map((arn) => parseLambdaArn(arn)?.account).find((a) => a !== undefined);
+  if (account !== undefined) distribution.arn = `arn:aws:cloudfront::${account}:distribution/${distribution.distributionId}`;
   const files = [resolve(file), ...(parts.distribution.file ? [resolve(parts.distribution.file)] : []), ...functions.modulePaths];
   return { distribution: Object.freeze(distribution), files };
 }

@@ -14,6 +14,7 @@ describe('loadConfig on the fixture distributions', () => {
     const { distribution, files } = await loadConfig(join(fixtures, 'managed-policies.config.json'));
     expect(distribution.warnings).toEqual([]);
     expect(distribution.distributionId).toBe('E1MANAGED0EXMPL');
+    expect(distribution.arn).toBe('arn:aws:cloudfront::123456789012:distribution/E1MANAGED0EXMPL');
     expect(distribution.behaviors.map((b) => b.pathPattern)).toEqual(['/api/*', '*']);
     const [api, fallback] = distribution.behaviors;
     expect(api!.matches('/api/users')).toBe(true);

@@ -124,7 +124,8 @@ export interface CompiledDistribution {
   file: string;
   distributionId: string;
   domainName: string;
-  /** `arn:aws:cloudfront::<account>:distribution/<id>`, when an account is known. */
+  /** `arn:aws:cloudfront::<account>:distribution/<id>`, when an account is known (from the associations' ARNs). */
+  arn?: string;
   enabled: boolean;
   defaultRootObject?: string;
   /** In list order, the default behavior last (§7.1). */
