@@ -10,32 +10,46 @@ import type { AccessRequest, Decision, Policy, PolicySet, PolicyStatement } from
 
 type Tri = true | false | { unknown: string[] };
 
-/** Actions compare case-insensitively (§10.7 item 3). */
+/** Lower-cased action lists, computed once per statement (actions compare case-insensitively, §10.7 item 3). */
+const lowered = new WeakMap<PolicyStatement, string[]>();
+
+function lowerActions(stmt: PolicyStatement): string[] {
+  let list = lowered.get(stmt);
+  if (list === undefined) {
+    list = (stmt.actions ?? stmt.notActions ?? []).map((a) => a.toLowerCase());
+    lowered.set(stmt, list);
+  }
+  return list;
+}
+
 function actionApplies(stmt: PolicyStatement, action: string, forAllow: boolean): boolean {
   const a = action.toLowerCase();
+  const list = lowerActions(stmt);
   if (stmt.actions) {
-    return stmt.actions.some((p) => (forAllow ? globCovers(p.toLowerCase(), a) : globIntersects(p.toLowerCase(), a)));
+    for (const p of list) if (forAllow ? globCovers(p, a) : globIntersects(p, a)) return true;
+    return false;
   }
-  const listed = stmt.notActions!;
   // NotAction: the statement applies to what the list leaves out.
-  if (forAllow) return !listed.some((p) => globIntersects(p.toLowerCase(), a));
-  return !listed.some((p) => globCovers(p.toLowerCase(), a));
+  for (const p of list) if (forAllow ? globIntersects(p, a) : globCovers(p, a)) return false;
+  return true;
 }
 
 /** ARNs compare case-sensitively (§10.7 item 4); policy variables make the match unknown. */
 function resourceApplies(stmt: PolicyStatement, resource: string | undefined, forAllow: boolean): Tri {
   const patterns = stmt.resources ?? stmt.notResources;
   if (resource === undefined || patterns === undefined) return true;
-  const variables = patterns.filter((p) => p.includes('${'));
-  const plain = patterns.filter((p) => !p.includes('${'));
-  const test = (p: string, positive: boolean): boolean =>
-    positive === forAllow ? globCovers(p, resource) : globIntersects(p, resource);
-  let hit: boolean;
-  if (stmt.resources) hit = plain.some((p) => test(p, true));
-  else hit = !plain.some((p) => test(p, false));
-  if (stmt.resources ? hit : !hit) return hit;
-  if (variables.length > 0) return { unknown: variables.map((v) => `policy variable in ${v}`) };
-  return hit;
+  const positive = stmt.resources !== undefined;
+  // Allow + Resource and Deny + NotResource need "covers"; the other two need "can meet".
+  const covers = positive === forAllow;
+  let hit = false;
+  let variables: string[] | undefined;
+  for (const p of patterns) {
+    if (p.includes('${')) (variables ??= []).push(p);
+    else if (!hit && (covers ? globCovers(p, resource) : globIntersects(p, resource))) hit = true;
+  }
+  const applies = positive ? hit : !hit;
+  if (applies === positive || variables === undefined) return applies;
+  return { unknown: variables.map((v) => `policy variable in ${v}`) };
 }
 
 function principalApplies(stmt: PolicyStatement, service: string | undefined): boolean {

@@ -105,13 +105,31 @@ function explore(
   return false;
 }
 
+/** The X of a pattern `X*` whose X has no wildcard, else undefined. */
+function trailingStarPrefix(pattern: string): string | undefined {
+  const body = pattern.slice(0, -1);
+  return pattern.endsWith('*') && !hasWildcard(body) ? body : undefined;
+}
+
+/** The characters before the first wildcard. */
+function literalPrefix(pattern: string): string {
+  let i = 0;
+  while (i < pattern.length && pattern[i] !== '*' && pattern[i] !== '?') i++;
+  return pattern.slice(0, i);
+}
+
 const coverCache = new Map<string, boolean>();
 const intersectCache = new Map<string, boolean>();
 
 /** §10.4: does `outer` match every string that `inner` matches? (`lambda:*` covers `lambda:enablereplication*`.) */
 export function globCovers(outer: string, inner: string): boolean {
+  if (outer === '*') return true;
   if (!hasWildcard(inner)) return globMatches(outer, inner);
-  if (outer === '*' || /^\*+$/.test(outer)) return true;
+  // A literal matches one string, never all strings of a wildcard pattern.
+  if (!hasWildcard(outer)) return false;
+  // `X*` covers exactly the patterns whose leading literal run starts with X.
+  const prefix = trailingStarPrefix(outer);
+  if (prefix !== undefined) return literalPrefix(inner).startsWith(prefix);
   const k = `${outer}\u0000${inner}`;
   let result = coverCache.get(k);
   if (result === undefined) {
@@ -132,6 +150,9 @@ export function globCovers(outer: string, inner: string): boolean {
 export function globIntersects(a: string, b: string): boolean {
   if (!hasWildcard(a)) return globMatches(b, a);
   if (!hasWildcard(b)) return globMatches(a, b);
+  const pa = trailingStarPrefix(a);
+  const pb = trailingStarPrefix(b);
+  if (pa !== undefined && pb !== undefined) return pa.startsWith(pb) || pb.startsWith(pa);
   const k = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
   let result = intersectCache.get(k);
   if (result === undefined) {
