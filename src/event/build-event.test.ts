@@ -61,6 +61,9 @@ describe('buildEvent', () => {
     expect(a.Records[0].cf.request).toMatchObject({ uri: '/p', querystring: 'x=1' });
     const b = buildEvent('viewer-request', { querystring: '?y=2' }) as CfRequestEvent;
     expect(b.Records[0].cf.request.querystring).toBe('y=2');
+    const c = buildEvent('viewer-request', { uri: '/p?x=1', querystring: '' }) as CfRequestEvent;
+    expect(c.Records[0].cf.request).toMatchObject({ uri: '/p', querystring: 'x=1' });
+    expect(() => buildEvent('viewer-request', { uri: '/p?x=1', querystring: 'y=2' })).toThrow(/given twice/);
   });
 
   it('§1.7 a body is exposed base64 (bytes exact), with POST and Content-Length by default', () => {

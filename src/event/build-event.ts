@@ -22,7 +22,7 @@ export type HeaderOptions = Record<string, string | readonly string[] | Readonly
 
 /** Options for a user-built event; every field has a realistic default (reference Appendix A). */
 export interface EventOptions {
-  /** Path starting with `/`; a `?query` part fills `querystring` when that is not given. Default `/`. */
+  /** Path starting with `/`; a `?query` part fills `querystring` when that is empty or not given. Default `/`. */
   uri?: string;
   /** Default `GET`, or `POST` when a body is given; upper-cased. */
   method?: string;
@@ -83,7 +83,9 @@ function readUri(options: EventOptions): { uri: string; querystring: string } {
   const q = given.indexOf('?');
   if (q >= 0) {
     uri = given.slice(0, q);
-    querystring ??= given.slice(q + 1);
+    // `edge-dev event` always passes a querystring, "" by default: a query in --uri then wins.
+    if (querystring && given.length > q + 1) bad('uri', 'the query is given twice, in uri and in querystring; give it once');
+    if (!querystring) querystring = given.slice(q + 1);
   }
   if (!uri.startsWith('/')) bad('uri', `expected a path starting with "/", got ${JSON.stringify(given)}`);
   querystring ??= '';

@@ -3,8 +3,10 @@
  */
 export type * from './types.js';
 export { LAMBDA_EVENT_TYPES } from './types.js';
+/** Errors: CloudFront's error kinds and page texts (§3.8), and bad-input errors naming file and field. */
 export { EdgeError, ConfigError, CLOUDFRONT_TEXT, toEdgeErrorRecord, fromEdgeErrorRecord } from './errors.js';
 export type { EdgeErrorKind, EdgeErrorRecord } from './errors.js';
+/** Header maps (§1.6): from/to node raw headers, lookups, and the §3.2 strip for event-bound maps. */
 export {
   headersFromRawHeaders,
   headersToRawHeaders,
@@ -13,10 +15,19 @@ export {
   deleteHeader,
   canonicalHeaderKey,
   stripDisallowedHeaders,
+  newHeaderMap,
 } from './headers.js';
+/** Header-name rules: §3.2 disallowed, §3.4 origin custom header deny list, §3.3 read-only per event type. */
+export { isDisallowedHeader, isDeniedOriginCustomHeader, readOnlyHeadersOf } from './header-rules.js';
+/** Event envelopes (§1.1) and request ids (§1.2). */
 export { requestEvent, responseEvent, newRequestId } from './envelope.js';
+/** A complete event from friendly options (Appendix A defaults). */
 export { buildEvent } from './build-event.js';
 export type { EventOptions, HeaderOptions } from './build-event.js';
-export { exposeBody } from './body.js';
+/** Request body exposure with IncludeBody (§1.7, §4, D9). */
+export { exposeBody, BODY_EXPOSURE_LIMIT } from './body.js';
+/** Validation and merge of handler results (§3). */
 export { applyRequestResult, applyResponseResult } from './validate-result.js';
 export type { RequestStageOutcome, ResponseStageOutcome } from './validate-result.js';
+/** The standard reason phrase of a status (`""` when none). */
+export { reasonPhrase } from './generated-response.js';
