@@ -24,7 +24,11 @@ beforeAll(async () => {
     res.writeHead(200, { 'cache-control': 'max-age=3600' });
     res.end(`body of ${req.url} #${origin.requests.length}`);
   });
-  edge = await startEdge({ originMap: { origin: origin.url } });
+  edge = await startEdge({
+    originMap: { origin: origin.url },
+    // UseOriginCacheControlHeaders-QueryStrings: every query string is part of the key (§5.4).
+    behaviors: [{ path: '/q/*', cachePolicyId: '4cc15a8a-d715-48a4-82b8-cc0b614638fe' }],
+  });
   client = new CloudFrontClient({
     endpoint: edge.controlUrl,
     region: 'us-east-1',
@@ -61,7 +65,7 @@ describe('control API through the real @aws-sdk/client-cloudfront', () => {
 
   it('§5.11 D39 CreateInvalidation clears matching entries at once; GetInvalidation reports Completed', async () => {
     await edge.get('/images/a.jpg');
-    await edge.get('/images/a.jpg?size=2');
+    await edge.get('/images/b.jpg');
     await edge.get('/other.txt');
     expect((await edge.get('/images/a.jpg')).headers.get('x-cache')).toBe('Hit from cloudfront');
 
@@ -72,7 +76,7 @@ describe('control API through the real @aws-sdk/client-cloudfront', () => {
     expect(created.Location).toContain(`/2020-05-31/distribution/${ID}/invalidation/${created.Invalidation?.Id}`);
 
     expect((await edge.get('/images/a.jpg')).headers.get('x-cache')).toBe('Miss from cloudfront');
-    expect((await edge.get('/images/a.jpg?size=2')).headers.get('x-cache')).toBe('Miss from cloudfront');
+    expect((await edge.get('/images/b.jpg')).headers.get('x-cache')).toBe('Miss from cloudfront');
     expect((await edge.get('/other.txt')).headers.get('x-cache')).toBe('Hit from cloudfront');
 
     const got = await client.send(new GetInvalidationCommand({ DistributionId: ID, Id: created.Invalidation!.Id! }));
@@ -83,17 +87,30 @@ describe('control API through the real @aws-sdk/client-cloudfront', () => {
     expect(listed.InvalidationList?.Items?.map((item) => item.Id)).toContain(created.Invalidation!.Id);
   });
 
-  it('§5.11 an exact path does not clear query-string variants', async () => {
-    await edge.get('/q.txt?v=1');
+  it('§5.11 with query strings in the key, an exact path leaves query variants; a trailing * clears them', async () => {
+    await edge.get('/q/a.txt?v=1');
+    await edge.get('/q/a.txt');
+    const invalidate = (reference: string, path: string) =>
+      client.send(new CreateInvalidationCommand({ DistributionId: ID, InvalidationBatch: { CallerReference: reference, Paths: { Quantity: 1, Items: [path] } } }));
+    await invalidate('ref-2', '/q/a.txt');
+    expect((await edge.get('/q/a.txt?v=1')).headers.get('x-cache')).toBe('Hit from cloudfront');
+    expect((await edge.get('/q/a.txt')).headers.get('x-cache')).toBe('Miss from cloudfront');
+    await invalidate('ref-3', '/q/a.txt*');
+    expect((await edge.get('/q/a.txt?v=1')).headers.get('x-cache')).toBe('Miss from cloudfront');
+  });
+
+  it('§5.11 without query strings in the key, the path clears the object whatever query it was fetched with', async () => {
+    await edge.get('/plain.txt?v=1');
+    expect((await edge.get('/plain.txt?v=2')).headers.get('x-cache')).toBe('Hit from cloudfront');
     await client.send(
-      new CreateInvalidationCommand({ DistributionId: ID, InvalidationBatch: { CallerReference: 'ref-2', Paths: { Quantity: 1, Items: ['/q.txt'] } } }),
+      new CreateInvalidationCommand({ DistributionId: ID, InvalidationBatch: { CallerReference: 'ref-4', Paths: { Quantity: 1, Items: ['/plain.txt'] } } }),
     );
-    expect((await edge.get('/q.txt?v=1')).headers.get('x-cache')).toBe('Hit from cloudfront');
+    expect((await edge.get('/plain.txt?v=1')).headers.get('x-cache')).toBe('Miss from cloudfront');
   });
 
   it('a path that does not start with / is InvalidArgument', async () => {
     await expect(
-      client.send(new CreateInvalidationCommand({ DistributionId: ID, InvalidationBatch: { CallerReference: 'ref-3', Paths: { Quantity: 1, Items: ['nope'] } } })),
+      client.send(new CreateInvalidationCommand({ DistributionId: ID, InvalidationBatch: { CallerReference: 'ref-5', Paths: { Quantity: 1, Items: ['nope'] } } })),
     ).rejects.toMatchObject({ name: 'InvalidArgument' });
   });
 });

@@ -38,6 +38,8 @@ function serve(args: string[]) {
     });
     void exited.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
   });
+  ready.catch(() => {}); // tests that expect an early exit await `exited` instead
+
   return { child, ready, exited, output: () => ({ stdout, stderr }) };
 }
 

@@ -59,7 +59,13 @@ async function tryOrigin(
     behavior,
     origin,
     viewerRequest,
-    { requestId: state.requestId, httpVersion: state.viewer.httpVersion === '2.0' ? '2.0' : '1.1', https: state.viewer.https, geo: deps.options.geo },
+    {
+      requestId: state.requestId,
+      httpVersion: state.viewer.httpVersion,
+      https: state.viewer.https,
+      port: state.viewer.clientPort,
+      geo: deps.options.geo,
+    },
     conditional,
   );
   let body = state.body;
@@ -77,7 +83,7 @@ async function tryOrigin(
   const started = performance.now();
   let response: HttpResponse;
   try {
-    response = await deps.origins.fetch(originRequest, { body: body.length ? body : undefined });
+    response = await deps.origins.fetch(originRequest, { body: body.length ? body : undefined, requestId: state.requestId });
   } catch (error) {
     state.trace.stages.push(`origin ${(performance.now() - started).toFixed(0)}ms ✗`);
     if (error instanceof OriginError) {

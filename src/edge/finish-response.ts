@@ -1,10 +1,10 @@
 import { canonicalHeaderKey, getHeaderValue } from '../event/index.js';
 import type { CfHeaders, HttpResponse } from '../event/index.js';
+import { viaValue } from '../origin/index.js';
 import type { EdgeResponse, RequestState } from './types.js';
 
-// D40: one id per run for the viewer-facing Via.
-const VIA_ID = Array.from({ length: 32 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
-const VIA_VALUE = `1.1 ${VIA_ID}.cloudfront.net (CloudFront)`;
+// D40: viewer responses carry `1.1 <id>.cloudfront.net (CloudFront)`, the id shared with origin requests.
+const VIA_VALUE = viaValue('1.1');
 
 /** A shallow copy that never shares the (cached) map; values are replaced whole, never mutated. */
 export function copyHeaders(headers: CfHeaders): CfHeaders {

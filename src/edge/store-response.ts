@@ -18,8 +18,7 @@ export function storeResponse(
   if (!decision.store) return;
   state.deps.cache.store({
     key,
-    // §5.11: invalidation compares against the request path after viewer-request, query included.
-    invalidationPath: request.querystring ? `${request.uri}?${request.querystring}` : request.uri,
+    invalidationPath: invalidationPath(behavior, request),
     status: response.status,
     statusDescription: response.statusDescription,
     headers: response.headers,
@@ -42,4 +41,13 @@ export function isCacheableMethod(behavior: CompiledBehavior, method: string): b
 /** D36: whether cookies reach the origin, which decides whether Set-Cookie survives. */
 export function forwardsCookies(behavior: CompiledBehavior): boolean {
   return behavior.cachePolicy.cookies.behavior !== 'none' || (behavior.originRequestPolicy?.cookies.behavior ?? 'none') !== 'none';
+}
+
+/**
+ * §5.11: invalidation compares against the request path after viewer-request; the query string counts only when
+ * the cache key includes query strings (otherwise every query variant is the one object stored under the path).
+ */
+function invalidationPath(behavior: CompiledBehavior, request: CfRequest): string {
+  const keyed = behavior.cachePolicy.queryStrings.behavior !== 'none';
+  return keyed && request.querystring ? `${request.uri}?${request.querystring}` : request.uri;
 }
