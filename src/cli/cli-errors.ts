@@ -2,7 +2,7 @@ import { ConfigError } from '../event/index.js';
 
 /** Bad input ends the command with one clear message and exit code 2; nothing is started. */
 export function reportFatal(error: unknown): void {
-  const message = error instanceof ConfigError || typeof error === 'string' ? String((error as Error).message ?? error) : ((error as Error)?.message ?? String(error));
+  const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`edge-dev: ${message}\n`);
   process.exitCode = 2;
 }
@@ -13,4 +13,10 @@ export function parsePort(flag: string, value: string): number {
     throw new ConfigError('command line', flag, `expected a port number 0–65535, got "${value}"`);
   }
   return port;
+}
+
+export function positiveInteger(flag: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) throw new ConfigError('command line', flag, `expected a positive whole number, got "${value}"`);
+  return number;
 }

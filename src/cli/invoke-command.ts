@@ -63,6 +63,8 @@ async function resolveFunction(name: string, configFile: string | undefined): Pr
   const looksLikePath = /[./\\]/.test(name.split('#')[0]!) && existsSync(name.split('#')[0]!);
   if (file && !looksLikePath) {
     const { distribution } = await loadConfig(file);
+    const byKey = distribution.functionsByKey?.get(name);
+    if (byKey) return byKey;
     for (const [arn, spec] of distribution.functions) {
       if (arn === name || spec.name === name || arn.startsWith(`${name}:`)) return spec;
     }

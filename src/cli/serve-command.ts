@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { startServer } from '../server/index.js';
-import { reportFatal, parsePort } from './cli-errors.js';
+import { reportFatal, parsePort, positiveInteger } from './cli-errors.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -14,9 +14,9 @@ export function registerServe(program: Command): void {
     .option('--control-port <port>', 'control API port (default: edge port + 1)')
     .option('--control-host <host>', 'address to bind the control API to (loopback unless asked)', '127.0.0.1')
     .option('--no-cache', 'turn the CloudFront cache off')
-    .option('--viewer-protocol <protocol>', 'how plain-HTTP requests count for ViewerProtocolPolicy: https or http (D43)', 'https')
+    .option('--viewer-protocol <protocol>', 'how plain-HTTP requests count for ViewerProtocolPolicy: https or http (D43; default: settings.viewerProtocol, else https)')
     .option('--pop <code>', 'the X-Amz-Cf-Pop value', 'LOC50-C1')
-    .option('--cache-max-bytes <bytes>', 'byte budget of the cache', String(512 * 1024 * 1024))
+    .option('--cache-max-bytes <bytes>', 'byte budget of the cache (default: settings.cacheMaxBytes, else 256 MiB)')
     .option('--no-watch', 'do not reload on config or handler changes')
     .option('--quiet', 'no per-request log lines')
     .action(async (flags) => {
@@ -27,7 +27,7 @@ export function registerServe(program: Command): void {
             `  edge-dev is a development tool: bind 127.0.0.1 unless you mean it.\n\n`,
         );
       }
-      if (flags.viewerProtocol !== 'https' && flags.viewerProtocol !== 'http') {
+      if (flags.viewerProtocol !== undefined && flags.viewerProtocol !== 'https' && flags.viewerProtocol !== 'http') {
         reportFatal(`--viewer-protocol: expected "https" or "http", got "${flags.viewerProtocol}"`);
         return;
       }
@@ -42,7 +42,7 @@ export function registerServe(program: Command): void {
           cacheEnabled: flags.cache,
           viewerProtocol: flags.viewerProtocol,
           pop: flags.pop,
-          cacheMaxBytes: Number(flags.cacheMaxBytes),
+          cacheMaxBytes: flags.cacheMaxBytes === undefined ? undefined : positiveInteger('--cache-max-bytes', flags.cacheMaxBytes),
           watch: flags.watch,
           log,
         });

@@ -21,7 +21,8 @@ export interface ServeOptions {
   controlPort?: number;
   controlHost: string;
   cacheEnabled: boolean;
-  viewerProtocol: 'https' | 'http';
+  /** D43; default from the config's `settings.viewerProtocol`. */
+  viewerProtocol?: 'https' | 'http';
   pop: string;
   cacheMaxBytes?: number;
   /** Watch the config and handler files and reload on change. */
@@ -42,13 +43,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const loaded = await loadConfig(options.configFile);
   for (const warning of loaded.distribution.warnings) options.log(`[config warning] ${warning}`);
   const runtime = new LambdaRuntime({ onLog: (fn, line) => options.log(`/aws/lambda/us-east-1.${fn.name} ${line}`) });
+  const settings = loaded.distribution.settings;
   const edgeOptions: EdgeOptions = {
     cacheEnabled: options.cacheEnabled,
     pop: options.pop,
-    viewerProtocol: options.viewerProtocol,
+    viewerProtocol: options.viewerProtocol ?? settings?.viewerProtocol ?? 'https',
+    geo: settings?.geo,
     log: options.log,
   };
-  const holder: EdgeHolder = { deps: makeDeps(loaded, runtime, new EdgeCache({ maxBytes: options.cacheMaxBytes }), edgeOptions) };
+  const cache = new EdgeCache({ maxBytes: options.cacheMaxBytes ?? settings?.cacheMaxBytes });
+  const holder: EdgeHolder = { deps: makeDeps(loaded, runtime, cache, edgeOptions) };
 
   const edge = createEdgeListener(holder, () => holder.deps.options.viewerProtocol === 'https');
   await listen(edge, options.port, options.host);
@@ -96,7 +100,9 @@ function watchFiles(loaded: LoadedConfig, holder: EdgeHolder, options: ServeOpti
     try {
       const next = await loadConfig(options.configFile);
       const previous = holder.deps;
-      holder.deps = makeDeps(next, runtime, previous.cache, previous.options);
+      const settings = next.distribution.settings;
+      const nextOptions = { ...previous.options, geo: settings?.geo, viewerProtocol: options.viewerProtocol ?? settings?.viewerProtocol ?? 'https' };
+      holder.deps = makeDeps(next, runtime, previous.cache, nextOptions);
       // A new distribution may key and store differently: start from an empty cache.
       previous.cache.clear();
       await runtime.reload();
