@@ -46,8 +46,19 @@ function behavior(input: BehaviorInput): Json {
   return out;
 }
 
+/** Per-origin settings beyond the defaults (§6: OriginPath, OriginCustomHeaders; an S3 origin). */
+export interface OriginInput {
+  originPath?: string;
+  customHeaders?: Record<string, string>;
+  s3?: boolean;
+  connectionAttempts?: number;
+  connectionTimeout?: number;
+  readTimeout?: number;
+}
+
 export interface DistributionInput {
   origins?: string[];
+  originOptions?: Record<string, OriginInput>;
   defaultBehavior?: BehaviorInput;
   behaviors?: BehaviorInput[];
   customErrorResponses?: { ErrorCode: number; ResponsePagePath?: string; ResponseCode?: string; ErrorCachingMinTTL?: number }[];
@@ -56,22 +67,31 @@ export interface DistributionInput {
 }
 
 export function makeDistribution(input: DistributionInput = {}): Json {
-  const origins = (input.origins ?? ['origin']).map((id) => ({
-    Id: id,
-    DomainName: `${id}.example.com`,
-    OriginPath: '',
-    CustomHeaders: list([]),
-    CustomOriginConfig: {
-      HTTPPort: 80,
-      HTTPSPort: 443,
-      OriginProtocolPolicy: 'http-only',
-      OriginSslProtocols: list(['TLSv1.2']),
-      OriginReadTimeout: 30,
-      OriginKeepaliveTimeout: 5,
-    },
-    ConnectionAttempts: 3,
-    ConnectionTimeout: 10,
-  }));
+  const origins = (input.origins ?? ['origin']).map((id) => {
+    const options = input.originOptions?.[id] ?? {};
+    const customHeaders = Object.entries(options.customHeaders ?? {}).map(([HeaderName, HeaderValue]) => ({ HeaderName, HeaderValue }));
+    const kind = options.s3
+      ? { S3OriginConfig: { OriginAccessIdentity: '' } }
+      : {
+          CustomOriginConfig: {
+            HTTPPort: 80,
+            HTTPSPort: 443,
+            OriginProtocolPolicy: 'http-only',
+            OriginSslProtocols: list(['TLSv1.2']),
+            OriginReadTimeout: options.readTimeout ?? 30,
+            OriginKeepaliveTimeout: 5,
+          },
+        };
+    return {
+      Id: id,
+      DomainName: options.s3 ? `${id}.s3.us-east-1.amazonaws.com` : `${id}.example.com`,
+      OriginPath: options.originPath ?? '',
+      CustomHeaders: list(customHeaders),
+      ...kind,
+      ConnectionAttempts: options.connectionAttempts ?? 3,
+      ConnectionTimeout: options.connectionTimeout ?? 10,
+    };
+  });
   return {
     CallerReference: 'edge-dev-test',
     Aliases: list([]),

@@ -10,6 +10,7 @@ export interface TestEdge {
   url: string;
   controlUrl: string;
   dir: string;
+  configFile: string;
   logs: string[];
   server: RunningServer;
   /** How many times the function's environment logged START (i.e. how often it was invoked). */
@@ -26,6 +27,19 @@ export interface TestEdgeInput extends DistributionInput {
   cacheEnabled?: boolean;
   viewerProtocol?: 'https' | 'http';
   functionOptions?: Record<string, Record<string, unknown>>;
+  /** Custom policies by Id, in the API's CachePolicyConfig / OriginRequestPolicyConfig shape. */
+  cachePolicies?: Record<string, unknown>;
+  originRequestPolicies?: Record<string, unknown>;
+  /** Watch the config and handler files (hot reload). */
+  watch?: boolean;
+}
+
+/** The config file `startEdge` writes (exported so tests can write an edited one). */
+export function configJson(input: TestEdgeInput, functions: Record<string, unknown>): string {
+  const config: Record<string, unknown> = { distribution: makeDistribution(input), functions, origins: input.originMap };
+  if (input.cachePolicies) config.cachePolicies = input.cachePolicies;
+  if (input.originRequestPolicies) config.originRequestPolicies = input.originRequestPolicies;
+  return JSON.stringify(config, null, 2);
 }
 
 /** A real in-process `serve` (both listeners on free loopback ports) over a config written to a temp dir. */
@@ -37,7 +51,7 @@ export async function startEdge(input: TestEdgeInput): Promise<TestEdge> {
     functions[name] = input.functionOptions?.[name] ? { handler: `./${name}.mjs`, ...input.functionOptions[name] } : `./${name}.mjs`;
   }
   const configFile = join(dir, 'edge-dev.config.json');
-  writeFileSync(configFile, JSON.stringify({ distribution: makeDistribution(input), functions, origins: input.originMap }, null, 2));
+  writeFileSync(configFile, configJson(input, functions));
   const logs: string[] = [];
   const server = await startServer({
     configFile,
@@ -47,13 +61,14 @@ export async function startEdge(input: TestEdgeInput): Promise<TestEdge> {
     cacheEnabled: input.cacheEnabled ?? true,
     viewerProtocol: input.viewerProtocol ?? 'https',
     pop: 'LOC50-C1',
-    watch: false,
+    watch: input.watch ?? false,
     log: (line) => logs.push(line),
   });
   return {
     url: server.edgeUrl,
     controlUrl: server.controlUrl,
     dir,
+    configFile,
     logs,
     server,
     invocations: (name) => logs.filter((line) => line.startsWith(`/aws/lambda/us-east-1.${name} START`)).length,
