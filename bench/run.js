@@ -1,10 +1,10 @@
 // `npm run bench [-- --quick] [-- --only hit,miss,invoke,serve,rss,fixtures,check]`: every scenario, a table, and
 // bench/results/latest.json. Servers, origin, baselines and the load generator each run in their own process.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { cpus, totalmem } from 'node:os';
-import { join as joinPath } from 'node:path';
+import { join } from 'node:path';
 import { BENCH_DIR } from './lib/edge-config.js';
+import { stopLoad } from './lib/load.js';
 import { startNodeProcess } from './lib/processes.js';
 import { formatTable } from './lib/table.js';
 import { runHitScenarios, runMissScenarios } from './scenarios/throughput.js';
@@ -13,8 +13,8 @@ import { runServeStart } from './scenarios/serve-start.js';
 import { runCacheRss } from './scenarios/cache-rss.js';
 
 const SETTINGS = {
-  full: { rounds: 3, durationSeconds: 8, warmupSeconds: 3, invocations: 5000, coldStarts: 15, starts: 5, objects: 100_000, events: 1000 },
-  quick: { rounds: 1, durationSeconds: 3, warmupSeconds: 1, invocations: 1000, coldStarts: 5, starts: 3, objects: 20_000, events: 1000 },
+  full: { rounds: 5, durationSeconds: 4, warmupSeconds: 1, maxWarmupChunks: 15, invocations: 5000, coldStarts: 15, starts: 5, objects: 100_000, events: 1000 },
+  quick: { rounds: 2, durationSeconds: 1.5, warmupSeconds: 0.5, maxWarmupChunks: 6, invocations: 1000, coldStarts: 5, starts: 2, objects: 10_000, events: 1000 },
 };
 
 function parseArgs(argv) {
@@ -37,12 +37,12 @@ const wanted = (id) => args.only === null || args.only.has(id);
 const started = Date.now();
 const log = (line) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`);
 
-const origin = await startNodeProcess(joinPath(BENCH_DIR, 'servers', 'origin.js'));
+const origin = await startNodeProcess(join(BENCH_DIR, 'servers', 'origin.js'));
 const rows = [];
 try {
   const steps = [
-    ['hit', 'cache hit scenarios', () => runHitScenarios(origin.url, settings)],
-    ['miss', 'cache miss scenarios', () => runMissScenarios(origin.url, settings)],
+    ['hit', 'cache hit scenarios', () => runHitScenarios(origin, settings)],
+    ['miss', 'cache miss scenarios', () => runMissScenarios(origin, settings)],
     ['invoke', 'warm invoke and cold start', () => runInvokeScenarios(settings)],
     ['serve', 'serve start to first 200', () => runServeStart(origin.url, settings)],
     ['rss', `${settings.objects} cached objects`, () => runCacheRss(origin.url, settings)],
@@ -55,6 +55,7 @@ try {
     rows.push(...(await step()));
   }
 } finally {
+  stopLoad();
   await origin.stop();
 }
 

@@ -6,8 +6,8 @@ const READY_TIMEOUT_MS = 30_000;
  * Start `node <script> ...args` in its own process and wait for the line `... listening on http://HOST:PORT`
  * (the first one if several are printed). Resolves with the URL and a stop() that sends SIGTERM and waits.
  */
-export function startNodeProcess(script, args = [], { env, pattern = /edge listening on (http:\/\/\S+)|^listening on (http:\/\/\S+)/m } = {}) {
-  const child = spawn(process.execPath, [script, ...args], {
+export function startNodeProcess(script, args = [], { env, nodeArgs = [], pattern = /edge listening on (http:\/\/\S+)|^listening on (http:\/\/\S+)/m } = {}) {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });

@@ -6,7 +6,7 @@ import { runLoad } from '../lib/load.js';
 import { probe } from '../lib/probe.js';
 import { startNodeProcess } from '../lib/processes.js';
 import { failedRow, ratioRow } from '../lib/rows.js';
-import { median } from '../lib/stats.js';
+import { settle } from '../lib/settle.js';
 
 const HIT_PATH = '/bench/object-1kb.txt';
 const MISS_PATH = '/bench/miss-1kb.txt';
@@ -24,23 +24,41 @@ async function startEdge(config, originUrl, options) {
   return startNodeProcess(EDGE_BIN, serveArgs(writeEdgeConfig(config, originUrl), options));
 }
 
-/** Measure every target in `targets` (name → URL) for `rounds` rounds, in turn; returns median req/s by name. */
-async function measureRounds(targets, settings) {
+/**
+ * Load `url` in short chunks until its rate stops climbing (JIT, origin connections, and with triggers one execution
+ * environment per concurrent request, each cold and then warming its own JIT), at most `maxWarmupChunks` chunks.
+ */
+async function warmUp(url, pids, settings) {
+  let previous = 0;
+  for (let chunk = 0; chunk < settings.maxWarmupChunks; chunk++) {
+    const { requestsPerSecond } = await runLoad({ url, durationSeconds: settings.warmupSeconds });
+    if (previous > 0 && requestsPerSecond < previous * 1.1) break;
+    previous = requestsPerSecond;
+  }
+  await settle(pids);
+}
+
+/**
+ * Measure every target in `targets` (name → URL) for `rounds` rounds, in turn, and keep each one's best round: noise
+ * from other work on a shared machine only ever lowers a round, so the best is the steadiest estimate of each side.
+ */
+async function measureRounds(targets, pids, settings) {
   const samples = new Map(Object.keys(targets).map((name) => [name, []]));
-  for (const url of Object.values(targets)) await runLoad({ url, durationSeconds: settings.warmupSeconds });
+  for (const url of Object.values(targets)) await warmUp(url, pids, settings);
   for (let round = 0; round < settings.rounds; round++) {
     for (const [name, url] of Object.entries(targets)) {
+      await settle(pids);
       const result = await runLoad({ url, durationSeconds: settings.durationSeconds });
       samples.get(name).push(result.requestsPerSecond);
     }
   }
-  return Object.fromEntries([...samples].map(([name, values]) => [name, { median: median(values), samples: values }]));
+  return Object.fromEntries([...samples].map(([name, values]) => [name, { best: Math.max(...values), samples: values }]));
 }
 
 const detailOf = (a, b) => `rounds edge-dev [${a.samples.map(Math.round).join(', ')}] baseline [${b.samples.map(Math.round).join(', ')}] req/s`;
 
 /** Cache hits: no triggers vs a Map server sending the same bytes; viewer-request + viewer-response vs no triggers. */
-export async function runHitScenarios(originUrl, settings) {
+export async function runHitScenarios({ url: originUrl, pid: originPid }, settings) {
   const started = [];
   try {
     const plain = await startEdge('no-triggers', originUrl);
@@ -59,10 +77,11 @@ export async function runHitScenarios(originUrl, settings) {
     if (!viewerHit.headers.some(([name]) => name === 'strict-transport-security')) {
       throw new Error('viewer-triggers: the viewer-response handler did not run (no Strict-Transport-Security)');
     }
-    const m = await measureRounds({ plain: plain.url + HIT_PATH, map: map.url + HIT_PATH, viewer: viewer.url + HIT_PATH }, settings);
+    const targets = { plain: plain.url + HIT_PATH, map: map.url + HIT_PATH, viewer: viewer.url + HIT_PATH };
+    const m = await measureRounds(targets, [originPid, ...started.map((one) => one.pid)], settings);
     return [
-      ratioRow('cache hit, no triggers', 'req/s', m.plain.median, m.map.median, 0.85, detailOf(m.plain, m.map)),
-      ratioRow('cache hit, viewer-request + viewer-response', 'req/s', m.viewer.median, m.plain.median, 0.4, detailOf(m.viewer, m.plain)),
+      ratioRow('cache hit, no triggers', 'req/s', m.plain.best, m.map.best, 0.85, detailOf(m.plain, m.map)),
+      ratioRow('cache hit, viewer-request + viewer-response', 'req/s', m.viewer.best, m.plain.best, 0.4, detailOf(m.viewer, m.plain)),
     ];
   } catch (error) {
     return [
@@ -75,7 +94,7 @@ export async function runHitScenarios(originUrl, settings) {
 }
 
 /** Cache misses (`--no-cache`): no triggers vs an undici Pool proxy; all four triggers vs no triggers. */
-export async function runMissScenarios(originUrl, settings) {
+export async function runMissScenarios({ url: originUrl, pid: originPid }, settings) {
   const started = [];
   try {
     const plain = await startEdge('no-triggers', originUrl, { noCache: true });
@@ -90,10 +109,11 @@ export async function runMissScenarios(originUrl, settings) {
     if (!seen.headers.some(([name]) => name === 'strict-transport-security')) {
       throw new Error('all-triggers: the viewer-response handler did not run (no Strict-Transport-Security)');
     }
-    const m = await measureRounds({ plain: plain.url + MISS_PATH, proxy: proxy.url + MISS_PATH, all: all.url + MISS_PATH }, settings);
+    const targets = { plain: plain.url + MISS_PATH, proxy: proxy.url + MISS_PATH, all: all.url + MISS_PATH };
+    const m = await measureRounds(targets, [originPid, ...started.map((one) => one.pid)], settings);
     return [
-      ratioRow('cache miss, no triggers', 'req/s', m.plain.median, m.proxy.median, 0.95, detailOf(m.plain, m.proxy)),
-      ratioRow('cache miss, all four triggers', 'req/s', m.all.median, m.plain.median, 0.3, detailOf(m.all, m.plain)),
+      ratioRow('cache miss, no triggers', 'req/s', m.plain.best, m.proxy.best, 0.95, detailOf(m.plain, m.proxy)),
+      ratioRow('cache miss, all four triggers', 'req/s', m.all.best, m.plain.best, 0.3, detailOf(m.all, m.plain)),
     ];
   } catch (error) {
     return [
