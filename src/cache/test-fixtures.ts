@@ -1,4 +1,5 @@
 import type { CacheKeyPolicy } from '../config/types.js';
+import { MANAGED_CACHE_POLICIES } from '../config/index.js';
 import type { CfHeaders, CfRequest } from '../event/types.js';
 
 /** Test-only builders (not exported from the part). */
@@ -18,14 +19,8 @@ export function policy(over: Partial<CacheKeyPolicy> = {}): CacheKeyPolicy {
   };
 }
 
-/** CachingOptimized, §5.4. */
-export const CACHING_OPTIMIZED = policy({
-  id: '658327ea-f89d-4fab-a63d-7e88639e58f6',
-  name: 'Managed-CachingOptimized',
-  minTTL: 1,
-  enableAcceptEncodingGzip: true,
-  enableAcceptEncodingBrotli: true,
-});
+/** CachingOptimized (§5.4), from the managed-policy data the product uses. */
+export const CACHING_OPTIMIZED = MANAGED_CACHE_POLICIES.get('658327ea-f89d-4fab-a63d-7e88639e58f6')!;
 
 export function headers(lines: Record<string, string | string[]>): CfHeaders {
   const out: CfHeaders = {};

@@ -11,33 +11,10 @@ import type {
 import type { CfHeaders, CfRequest } from '../event/types.js';
 import type { ViewerContext } from './build-origin-request.js';
 
-/** Test-only builders (not exported from the part). */
-export function cachePolicy(over: Partial<CacheKeyPolicy> = {}): CacheKeyPolicy {
-  return {
-    id: 'test',
-    name: 'test',
-    minTTL: 0,
-    defaultTTL: 86400,
-    maxTTL: 31536000,
-    headers: { behavior: 'none', names: [] },
-    cookies: { behavior: 'none', names: [] },
-    queryStrings: { behavior: 'none', names: [] },
-    enableAcceptEncodingGzip: false,
-    enableAcceptEncodingBrotli: false,
-    ...over,
-  };
-}
+// One set of test builders for requests, header maps and cache policies: the cache part's.
+export { policy as cachePolicy, CACHING_OPTIMIZED, headers } from '../cache/test-fixtures.js';
+import { CACHING_OPTIMIZED, headers } from '../cache/test-fixtures.js';
 
-/** §5.4 CachingOptimized. */
-export const CACHING_OPTIMIZED = cachePolicy({
-  id: '658327ea-f89d-4fab-a63d-7e88639e58f6',
-  name: 'Managed-CachingOptimized',
-  minTTL: 1,
-  enableAcceptEncodingGzip: true,
-  enableAcceptEncodingBrotli: true,
-});
-
-/** §5.5 AllViewer. */
 export const ALL_VIEWER: OriginRequestPolicy = {
   id: '216adef6-5c7f-47e4-b989-5492eafa07d3',
   name: 'Managed-AllViewer',
@@ -98,14 +75,6 @@ export function distribution(origins: CompiledOrigin[], behaviors: CompiledBehav
   };
 }
 
-export function headers(lines: Record<string, string | string[]>): CfHeaders {
-  const out: CfHeaders = {};
-  for (const [name, value] of Object.entries(lines)) {
-    const values = Array.isArray(value) ? value : [value];
-    out[name.toLowerCase()] = values.map((v) => ({ key: name, value: v }));
-  }
-  return out;
-}
 
 export function viewerRequest(uri: string, over: Partial<CfRequest> = {}): CfRequest {
   return { clientIp: '203.0.113.178', method: 'GET', uri, querystring: '', headers: {}, ...over };
