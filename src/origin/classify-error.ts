@@ -40,9 +40,11 @@ function errorCode(error: unknown): string {
  * block → 502; a connection or read (response) timeout → 504.
  */
 export function classifyError(error: unknown): Failure {
-  const code = errorCode(error);
+  // undici's HTTPParserError can come without a code (llhttp's error name is not always mapped).
+  const parserError = error instanceof Error && error.name === 'HTTPParserError';
+  const code = parserError && errorCode(error) === 'UNKNOWN' ? 'HPE_INVALID' : errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
-  const described = DESCRIPTIONS[code] ?? (code.startsWith('HPE_') ? 'invalid HTTP response' : message);
+  const described = DESCRIPTIONS[code] ?? (code.startsWith('HPE_') ? `invalid HTTP response: ${message}` : message);
   const what = `${described} (${code})`;
   if (CONNECT_TIMEOUT_CODES.has(code)) return { kind: 'connect-timeout', status: 504, what };
   if (READ_TIMEOUT_CODES.has(code)) return { kind: 'read-timeout', status: 504, what };
