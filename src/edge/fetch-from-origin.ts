@@ -1,7 +1,7 @@
 import { exposeBody, stripDisallowedHeaders } from '../event/index.js';
 import type { CfRequest, HttpResponse } from '../event/index.js';
 import { buildOriginRequest, OriginError } from '../origin/index.js';
-import type { CompiledBehavior, CompiledOrigin } from '../config/index.js';
+import type { CompiledBehavior, CompiledOrigin, LambdaAssociation } from '../config/index.js';
 import { runRequestStage, runResponseStage } from './run-stage.js';
 import type { RequestState } from './types.js';
 
@@ -93,25 +93,35 @@ async function tryOrigin(
     throw new OriginError(502, `origin ${origin.id}: ${(error as Error).message}`);
   }
   state.trace.stages.push(`origin ${(performance.now() - started).toFixed(0)}ms`);
-  // D20: failover is decided on the origin's own status, before origin-response.
-  if (failoverStatusCodes?.has(response.status)) return 'failover';
-  if (conditional && response.status === 304) return { kind: 'not-modified', response };
-
   const originResponseFn = behavior.lambda['origin-response'];
+  if (failoverStatusCodes?.has(response.status)) {
+    // §2.2, D20: failover is decided on the origin's own status; origin-response still runs for the response
+    // received (once per origin), and its result is discarded. A failing function still fails the request.
+    if (originResponseFn) await runOriginResponse(state, originResponseFn, originRequest, response);
+    return 'failover';
+  }
+  if (conditional && response.status === 304) return { kind: 'not-modified', response };
   if (!originResponseFn) return { kind: 'fetched', response };
+  return { kind: 'fetched', response: await runOriginResponse(state, originResponseFn, originRequest, response) };
+}
+
+/** §2.4: origin-response on a received response; the result replaces status, headers and (if set) body. */
+async function runOriginResponse(
+  state: RequestState,
+  association: LambdaAssociation,
+  originRequest: CfRequest,
+  response: HttpResponse,
+): Promise<HttpResponse> {
   // §1.5: origin-response sees the request as sent to the origin; §3.2: never the disallowed headers.
-  const outcome = await runResponseStage(state, originResponseFn, originRequest, {
+  const outcome = await runResponseStage(state, association, originRequest, {
     status: String(response.status),
     statusDescription: response.statusDescription,
     headers: stripDisallowedHeaders(response.headers),
   });
   return {
-    kind: 'fetched',
-    response: {
-      status: Number(outcome.response.status),
-      statusDescription: outcome.response.statusDescription,
-      headers: outcome.response.headers,
-      body: outcome.body ?? response.body,
-    },
+    status: Number(outcome.response.status),
+    statusDescription: outcome.response.statusDescription,
+    headers: outcome.response.headers,
+    body: outcome.body ?? response.body,
   };
 }
