@@ -1,14 +1,19 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { headersToRawHeaders } from '../event/index.js';
-import { handleViewerRequest, rejectViewerRequest } from '../edge/index.js';
+import { headersToRawHeaders, newRequestId } from '../event/index.js';
+import { cloudFrontErrorResponse, handleViewerRequest, rejectViewerRequest } from '../edge/index.js';
+import { viaValue } from '../origin/index.js';
 import type { EdgeResponse, ViewerRequest } from '../edge/index.js';
 import type { EdgeHolder } from './types.js';
 
 // §4, D30: CloudFront answers 413 above 8,192 bytes of URL or 20,480 bytes of request line + headers.
 const MAX_URL_BYTES = 8192;
 const MAX_HEADER_BYTES = 20480;
+// RFC 9112 §3.2.2: an absolute-form target (`GET http://host/path`) is served as its path.
+const ABSOLUTE_FORM = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
+// dg:http-403-invalid-method: a method the distribution does not allow is a 403.
+const INVALID_METHOD = 'This distribution is not configured to allow the HTTP request method that was used for this request. The distribution supports only cachable requests.';
 
 /**
  * The viewer-facing listener. Plain `node:http`, not a Web `Request`: events need the headers' wire case, order and
@@ -17,6 +22,11 @@ const MAX_HEADER_BYTES = 20480;
 export function createEdgeListener(holder: EdgeHolder, isHttps: () => boolean): Server {
   const server = createServer({ maxHeaderSize: 32 * 1024, requireHostHeader: false }, (req, res) => {
     const viewer = toViewerRequest(req, isHttps());
+    if (viewer.url.charCodeAt(0) !== 47 /* / */) {
+      // Not origin-form (`OPTIONS *`, `GET x`): nothing CloudFront could match a behavior against.
+      send(res, { ...rejectViewerRequest(holder.deps, viewer, 400, 'Bad request.'), closeConnection: true });
+      return;
+    }
     const requestLineBytes = req.method!.length + req.url!.length + 12;
     if (Buffer.byteLength(req.url!) > MAX_URL_BYTES || requestLineBytes + rawHeaderBytes(req.rawHeaders) > MAX_HEADER_BYTES) {
       const tooLarge = rejectViewerRequest(holder.deps, viewer, 413, 'Bad request: the request line and headers are too large.');
@@ -39,17 +49,39 @@ export function createEdgeListener(holder: EdgeHolder, isHttps: () => boolean): 
   // CloudFront (400, or 413 for headers over the limit) and close; the server keeps serving.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable) return socket.destroy();
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '413 Request Entity Too Large' : '400 Bad Request';
-    socket.end(`HTTP/1.1 ${status}\r\nServer: CloudFront\r\nContent-Type: text/html\r\nContent-Length: 0\r\nX-Cache: Error from cloudfront\r\nConnection: close\r\n\r\n`);
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 413 : isUnknownMethod(error) ? 403 : 400;
+    const requestId = newRequestId();
+    holder.deps.options.log(`[viewer] ${requestId} ${status}: malformed request (${error.code ?? 'unknown'}: ${error.message})`);
+    socket.end(clientErrorBytes(status, requestId, holder.deps.options.pop));
   });
   return server;
 }
 
+// A well-formed request line whose method token Node's parser does not know (`FOO / HTTP/1.1`).
+const REQUEST_LINE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+ \S+ HTTP\/\d\.\d\r?\n/;
+
+function isUnknownMethod(error: NodeJS.ErrnoException & { rawPacket?: Buffer }): boolean {
+  return error.code === 'HPE_INVALID_METHOD' && error.rawPacket !== undefined && REQUEST_LINE.test(error.rawPacket.toString('latin1'));
+}
+
+/** CloudFront's page for a request Node's parser refused (no request to hand to `edge/`), connection closed. */
+function clientErrorBytes(status: 400 | 403 | 413, requestId: string, pop: string): string {
+  const message = status === 413 ? 'Bad request: the request line and headers are too large.' : status === 403 ? INVALID_METHOD : 'Bad request.';
+  const page = cloudFrontErrorResponse(status, message, requestId);
+  const head = [`HTTP/1.1 ${status} ${page.statusDescription}`];
+  const raw = headersToRawHeaders(page.headers);
+  for (let i = 0; i < raw.length; i += 2) head.push(`${raw[i]}: ${raw[i + 1]}`);
+  head.push(`Content-Length: ${page.body.length}`, 'X-Cache: Error from cloudfront', `Via: ${viaValue('1.1')}`);
+  head.push(`X-Amz-Cf-Pop: ${pop}`, `X-Amz-Cf-Id: ${requestId}`, 'Connection: close');
+  return `${head.join('\r\n')}\r\n\r\n${page.body.toString('latin1')}`;
+}
+
 function toViewerRequest(req: IncomingMessage, https: boolean): ViewerRequest {
   const socket = req.socket;
+  const url = req.url!;
   return {
     method: req.method!,
-    url: req.url!,
+    url: url.charCodeAt(0) === 47 ? url : originForm(url),
     httpVersion: req.httpVersion,
     rawHeaders: req.rawHeaders,
     body: EMPTY,
@@ -60,6 +92,13 @@ function toViewerRequest(req: IncomingMessage, https: boolean): ViewerRequest {
 }
 
 const EMPTY = Buffer.alloc(0);
+
+function originForm(url: string): string {
+  const authority = ABSOLUTE_FORM.exec(url);
+  if (authority === null) return url;
+  const rest = url.slice(authority[0].length);
+  return rest.charCodeAt(0) === 47 ? rest : `/${rest}`;
+}
 
 function rawHeaderBytes(raw: readonly string[]): number {
   let total = 0;
