@@ -25,7 +25,29 @@ export async function invokeForRie(c: Context, holder: EdgeHolder): Promise<Resp
   }
   const outcome = await holder.deps.runtime.invoke(fn, event);
   if (outcome.ok) return c.body(JSON.stringify(outcome.result), 200, { 'Content-Type': 'application/json' });
-  return c.json({ errorType: outcome.error.kind, errorMessage: outcome.error.detail ?? outcome.error.message }, 200, {
-    'X-Amz-Function-Error': 'Unhandled',
-  });
+  const payload = handlerError(outcome.logs) ?? { errorType: outcome.error.kind, errorMessage: outcome.error.detail ?? outcome.error.message };
+  return c.json(payload, 200, { 'X-Amz-Function-Error': 'Unhandled' });
+}
+
+const INVOKE_ERROR = '\tERROR\tInvoke Error \t';
+
+/**
+ * lambda:nodejs-exceptions: an error the handler threw or passed to its callback comes back as the Node.js runtime
+ * reports it, `{ errorType, errorMessage, trace }`, read from the runtime's `Invoke Error` log line (D49).
+ * Undefined for failures the runtime itself detected (timeouts, crashes): those keep edge-dev's description.
+ */
+function handlerError(logs: readonly string[]): { errorType: string; errorMessage: string; trace: string[] } | undefined {
+  for (let i = logs.length - 1; i >= 0; i--) {
+    const at = logs[i]!.indexOf(INVOKE_ERROR);
+    if (at === -1) continue;
+    try {
+      const logged = JSON.parse(logs[i]!.slice(at + INVOKE_ERROR.length)) as { errorType?: unknown; errorMessage?: unknown; stack?: unknown };
+      if (typeof logged.errorType !== 'string' || typeof logged.errorMessage !== 'string') return undefined;
+      const trace = Array.isArray(logged.stack) ? logged.stack.filter((line): line is string => typeof line === 'string') : [];
+      return { errorType: logged.errorType, errorMessage: logged.errorMessage, trace };
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
