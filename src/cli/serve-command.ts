@@ -46,8 +46,6 @@ export function registerServe(program: Command): void {
           watch: flags.watch,
           log,
         });
-        process.stdout.write(`edge listening on ${server.edgeUrl}\n`);
-        process.stdout.write(`control API listening on ${server.controlUrl}\n`);
         let stopping = false;
         const stop = (signal: string) => {
           // A second signal exits at once.
@@ -61,6 +59,9 @@ export function registerServe(program: Command): void {
         };
         process.on('SIGINT', () => stop('SIGINT'));
         process.on('SIGTERM', () => stop('SIGTERM'));
+        // Only now: whoever waits for these lines may signal at once, and the handlers must already be there.
+        process.stdout.write(`edge listening on ${server.edgeUrl}\n`);
+        process.stdout.write(`control API listening on ${server.controlUrl}\n`);
       } catch (error) {
         reportFatal(error);
       }
