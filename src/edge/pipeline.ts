@@ -16,6 +16,8 @@ import { runRequestStage } from './run-stage.js';
 import { fetchFromOrigin } from './fetch-from-origin.js';
 import type { Conditional } from './fetch-from-origin.js';
 import { forwardsCookies, isCacheableMethod, storeResponse } from './store-response.js';
+import { collapsesRequests, pendingFetch, startFetch } from './collapse-requests.js';
+import type { Flight } from './collapse-requests.js';
 import { deliver } from './deliver.js';
 import { finishResponse, withCloudFrontServer } from './finish-response.js';
 import { functionErrorResponse, internalErrorResponse, originErrorResponse } from './error-response.js';
@@ -107,35 +109,68 @@ async function serveFromCacheOrOrigin(state: RequestState): Promise<EdgeResponse
     void refreshInBackground(state, key!, found.entry);
     return deliver(state, found.entry, 'Hit', found.ageSeconds);
   }
+  if (!key || !collapsesRequests(behavior)) return fetchAndDeliver(state, key, found?.entry);
+  const pending = pendingFetch(deps.cache, key);
+  if (pending) {
+    // §5.7: a concurrent miss waits for the first origin response and is a Hit when it was stored.
+    await pending.done;
+    const stored = deps.cache.lookup(key, Date.now(), request.method);
+    if (stored?.state === 'fresh') {
+      state.trace.stages.push('collapsed');
+      return deliver(state, stored.entry, stored.entry.status >= 400 ? 'Error' : 'Hit', stored.ageSeconds);
+    }
+  }
+  const flight = startFetch(deps.cache, key);
+  try {
+    return await fetchAndDeliver(state, key, found?.entry, flight);
+  } finally {
+    flight.release();
+  }
+}
 
+/**
+ * §2.1 steps 6–9 for a miss or an expired entry (`stale`). `flight` is released once the response is in the cache
+ * (or known not to be), before viewer-facing work, so requests collapsed onto this one (§5.7) can go on.
+ */
+async function fetchAndDeliver(
+  state: RequestState,
+  key: string | undefined,
+  stale: CacheEntry | undefined,
+  flight?: Flight,
+): Promise<EdgeResponse> {
+  const { deps, behavior, request } = state;
   let result;
   try {
-    result = await fetchFromOrigin(state, behavior, request, found ? conditionalFor(found.entry) : undefined);
+    result = await fetchFromOrigin(state, behavior, request, stale ? conditionalFor(stale) : undefined);
   } catch (error) {
     if (!(error instanceof OriginError)) throw error;
     // §5.9: no response from the origin: a stale copy is served when there is one.
-    if (found && mayServeStale(found.entry, state.now)) return serveStale(state, found.entry);
+    if (stale && mayServeStale(stale, state.now)) return serveStale(state, stale, flight);
     const failure = originErrorResponse(state, error);
     // §5.8: no response counts as a 5xx for error caching.
     if (key) storeResponse(state, behavior, key, request, failure);
+    flight?.release();
     return deliver(state, failure, 'Error');
   }
 
   if (result.kind === 'not-modified') {
     // §5.10, D17: keep the body, merge headers, new TTL, RefreshHit.
     const refreshed = deps.cache.refresh(key!, request.method, result.response.headers, behavior.cachePolicy, state.now);
-    return deliver(state, refreshed ?? found!.entry, 'RefreshHit', 0);
+    flight?.release();
+    return deliver(state, refreshed ?? stale!, 'RefreshHit', 0);
   }
   if (result.kind === 'generated') {
     // §2.3, D16: an origin-request response is cached under the request's key.
     const generated = withCloudFrontServer(result.response);
     if (key) storeResponse(state, behavior, key, request, generated);
+    flight?.release();
     return deliver(state, generated, generated.status >= 400 ? 'Error' : 'LambdaGeneratedResponse');
   }
   // §5.9: expired entry + origin 5xx: the stale copy wins.
-  if (found && result.response.status >= 500 && mayServeStale(found.entry, state.now)) return serveStale(state, found.entry);
+  if (stale && result.response.status >= 500 && mayServeStale(stale, state.now)) return serveStale(state, stale, flight);
   const response = responseForViewer(state, result.response);
   if (key) storeResponse(state, behavior, key, request, response);
+  flight?.release();
   return deliver(state, response, response.status >= 400 ? 'Error' : 'Miss');
 }
 
@@ -165,9 +200,10 @@ function mayServeStale(entry: CacheEntry, now: number): boolean {
 }
 
 // §5.9, D37: stale responses are `Hit` with a growing Age, kept for ErrorCachingMinTTL before the origin is tried again.
-function serveStale(state: RequestState, entry: CacheEntry): Promise<EdgeResponse> {
+function serveStale(state: RequestState, entry: CacheEntry, flight: Flight | undefined): Promise<EdgeResponse> {
   const minTtl = state.deps.distribution.customErrorResponses.get(entry.status)?.errorCachingMinTTL ?? 10;
   state.deps.cache.store({ ...entry, ttlMs: state.now - entry.storedAt + minTtl * 1000 });
+  flight?.release();
   state.trace.stages.push('stale');
   return deliver(state, entry, 'Hit', Math.floor((state.now - entry.storedAt) / 1000));
 }

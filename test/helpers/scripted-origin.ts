@@ -7,6 +7,8 @@ export interface Script {
   headers?: Record<string, string | string[]>;
   body?: string;
   destroy?: boolean;
+  /** Answer only after this many milliseconds (to hold requests in flight). */
+  delayMs?: number;
 }
 
 export interface ScriptedOrigin extends TestOrigin {
@@ -29,8 +31,12 @@ export async function startScriptedOrigin(): Promise<ScriptedOrigin> {
       res.socket?.destroy();
       return;
     }
-    res.writeHead(script.status ?? 200, { 'content-type': 'text/plain', ...script.headers });
-    res.end(`${script.body ?? path} #${n}`);
+    const answer = () => {
+      res.writeHead(script.status ?? 200, { 'content-type': 'text/plain', ...script.headers });
+      res.end(`${script.body ?? path} #${n}`);
+    };
+    if (script.delayMs) setTimeout(answer, script.delayMs);
+    else answer();
   });
   return { ...origin, scripts, hits: (path) => origin.requests.filter((r) => r.url.split('?')[0] === path) };
 }
