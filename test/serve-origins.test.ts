@@ -242,3 +242,27 @@ describe('§2.5 D20 origin groups', () => {
     expect(secondary.requests.some((r) => r.method === 'POST')).toBe(false);
   });
 });
+
+describe('§6.1 what the viewer gets of the origin\'s response headers', () => {
+  it('§6.1 Via is replaced; Vary keeps only Accept-Encoding, Cookie and forwarded headers; others pass through', async () => {
+    const origin = await startOrigin((_req, res) => {
+      res.writeHead(200, { 'cache-control': 'max-age=300', vary: 'Accept-Encoding, X-Foo, Cookie', via: '1.1 origin-proxy', server: 'nginx', 'x-custom': 'y' });
+      res.end('body');
+    });
+    const edge = await startEdge({ originMap: { origin: origin.url } });
+    try {
+      for (const expected of ['Miss from cloudfront', 'Hit from cloudfront']) {
+        const response = await edge.get('/headers');
+        expect(response.headers.get('x-cache')).toBe(expected);
+        expect(response.headers.get('via')).toMatch(VIA);
+        expect(response.headers.get('vary')).toBe('Accept-Encoding, Cookie');
+        expect(response.headers.get('server')).toBe('nginx');
+        expect(response.headers.get('x-custom')).toBe('y');
+        expect(response.headers.get('x-amz-cf-pop')).toBe('LOC50-C1');
+      }
+    } finally {
+      await edge.close();
+      await origin.close();
+    }
+  });
+});
