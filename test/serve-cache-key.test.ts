@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_VIEWER } from './helpers/distribution.js';
-import { startEdge } from './helpers/edge.js';
+import { arn, startEdge } from './helpers/edge.js';
 import type { TestEdge } from './helpers/edge.js';
 import { rawRequest } from './helpers/raw-request.js';
 import { cachePolicy, startScriptedOrigin } from './helpers/scripted-origin.js';
@@ -189,5 +189,53 @@ describe('D36 Set-Cookie', () => {
     const miss = await served('/cookies-to-origin/x', { cookie: 'a=1' });
     expect(miss.headers['set-cookie']).toEqual(['id=42; Path=/', 'theme=dark']);
     expect(origin.hits('/cookies-to-origin/x')[0]!.headers.cookie).toBe('a=1');
+  });
+});
+
+describe('§2.4 which request the key comes from', () => {
+  let rewriting: TestEdge;
+
+  beforeAll(async () => {
+    rewriting = await startEdge({
+      originMap: { origin: origin.url },
+      cachePolicies: { [ALL_QUERY]: cachePolicy(TTL, { queryStrings: 'all' }) },
+      handlers: {
+        // Normalises `lang=fr-FR` to `lang=fr` before the key is computed.
+        vreq: `export const handler = async (event) => {
+          const request = event.Records[0].cf.request;
+          request.querystring = request.querystring.replace(/lang=([a-z]+)-[A-Z]+/, 'lang=$1');
+          return request;
+        };`,
+        // Adds a parameter after the key is computed.
+        oreq: `export const handler = async (event) => {
+          const request = event.Records[0].cf.request;
+          request.querystring = request.querystring ? request.querystring + '&v=' + Math.random() : 'v=' + Math.random();
+          return request;
+        };`,
+      },
+      behaviors: [
+        { path: '/vreq-key/*', cachePolicyId: ALL_QUERY, lambdas: { 'viewer-request': arn('vreq') } },
+        { path: '/oreq-key/*', cachePolicyId: ALL_QUERY, lambdas: { 'origin-request': arn('oreq') } },
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await rewriting?.close();
+  });
+
+  const n = async (path: string) => Number((await (await rewriting.get(path)).text()).split('#')[1]);
+
+  it('§2.4 viewer-request changes to key inputs change the key', async () => {
+    expect(await n('/vreq-key/page?lang=fr-FR')).toBe(1);
+    expect(await n('/vreq-key/page?lang=fr')).toBe(1);
+    expect(await n('/vreq-key/page?lang=de')).toBe(2);
+    expect(origin.hits('/vreq-key/page')[0]!.url).toBe('/vreq-key/page?lang=fr');
+  });
+
+  it('§2.4 origin-request changes never change the key', async () => {
+    expect(await n('/oreq-key/page?a=1')).toBe(1);
+    expect(await n('/oreq-key/page?a=1')).toBe(1);
+    expect(origin.hits('/oreq-key/page')[0]!.url).toMatch(/^\/oreq-key\/page\?a=1&v=0\.\d+$/);
   });
 });
