@@ -86,3 +86,21 @@ describe('the npm start demo', () => {
     expect(await serve.exited).toBe(0);
   });
 });
+
+describe('--no-cache on the command line', () => {
+  it('every request goes to the origin: always a Miss', async () => {
+    const uncached = spawnServe(['--config', 'fixtures/demo/edge-dev.config.json', '--port', '0', '--control-port', '0', '--no-cache'], ROOT);
+    try {
+      const { edge: url } = await uncached.ready;
+      for (let i = 0; i < 2; i++) {
+        const response = await fetch(`${url}/about.html`);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('x-cache')).toBe('Miss from cloudfront');
+        expect(response.headers.get('age')).toBeNull();
+      }
+    } finally {
+      uncached.child.kill('SIGTERM');
+      await uncached.exited;
+    }
+  });
+});
