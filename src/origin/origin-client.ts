@@ -133,6 +133,13 @@ export class OriginClient {
     await Promise.all(pools.map((pool) => pool.close()));
   }
 
+  /** Server stop after the drain: requests still waiting on an origin are abandoned, not waited for. */
+  async destroy(): Promise<void> {
+    const pools = [...this.pools.values()];
+    this.pools.clear();
+    await Promise.all(pools.map((pool) => pool.destroy()));
+  }
+
   private target(
     request: CfRequest,
     domainName: string,

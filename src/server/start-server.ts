@@ -75,7 +75,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         for (const watcher of watchers) watcher.close();
         await Promise.all([closeServer(edge, drainMs), closeServer(control, drainMs)]);
         await runtime.shutdown();
-        await holder.deps.origins.close();
+        // The drain is over: whatever still waits on an origin is cut, so stopping stays bounded.
+        await holder.deps.origins.destroy();
       })();
       return closing;
     },
@@ -133,11 +134,15 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 
 function closeServer(server: Server, drainMs: number): Promise<void> {
   return new Promise((resolve) => {
+    // Keep-alive connections go idle as their last response ends: close them then, not at the end of the drain.
+    const sweep = setInterval(() => server.closeIdleConnections(), 20);
     const timer = setTimeout(() => {
+      clearInterval(sweep);
       server.closeAllConnections();
       resolve();
     }, drainMs);
     server.close(() => {
+      clearInterval(sweep);
       clearTimeout(timer);
       resolve();
     });
