@@ -266,3 +266,31 @@ describe('§6.1 what the viewer gets of the origin\'s response headers', () => {
     }
   });
 });
+
+describe('§4 D18 an origin that does not answer in time', () => {
+  it('§4 D18 read timeout → 504 Error; in an origin group the secondary answers instead', async () => {
+    const slow = await startOrigin((_req, res) => setTimeout(() => res.end('too late'), 3000));
+    const backup = await startOrigin((_req, res) => res.end('backup'));
+    const edge = await startEdge({
+      origins: ['slow', 'backup'],
+      originMap: { slow: slow.url, backup: backup.url },
+      originOptions: { slow: { readTimeout: 1, connectionAttempts: 1 } },
+      originGroups: [{ id: 'group', primary: 'slow', secondary: 'backup', statusCodes: [504] }],
+      defaultBehavior: { origin: 'slow' },
+      behaviors: [{ path: '/grouped/*', origin: 'group' }],
+    });
+    try {
+      const timedOut = await edge.get('/alone');
+      expect(timedOut.status).toBe(504);
+      expect(timedOut.headers.get('x-cache')).toBe('Error from cloudfront');
+      expect(await timedOut.text()).toContain('CloudFront attempted to establish a connection with the origin');
+      const failedOver = await edge.get('/grouped/x');
+      expect(failedOver.status).toBe(200);
+      expect(await failedOver.text()).toBe('backup');
+    } finally {
+      await edge.close();
+      await slow.close();
+      await backup.close();
+    }
+  });
+});
