@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
 export interface SeenRequest {
@@ -8,6 +9,8 @@ export interface SeenRequest {
   rawHeaders: string[];
   headers: IncomingMessage['headers'];
   body: string;
+  /** The connection, so a test can drop it mid-exchange. */
+  socket: Socket;
 }
 
 export interface TestOrigin {
@@ -26,7 +29,7 @@ export async function startOrigin(
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const seen = { method: req.method!, url: req.url!, rawHeaders: req.rawHeaders, headers: req.headers, body: Buffer.concat(chunks).toString() };
+      const seen = { method: req.method!, url: req.url!, rawHeaders: req.rawHeaders, headers: req.headers, body: Buffer.concat(chunks).toString(), socket: req.socket };
       requests.push(seen);
       respond(seen, res);
     });
