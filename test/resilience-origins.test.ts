@@ -59,7 +59,7 @@ beforeAll(async () => {
   });
   flaky = await startOrigin((req, res) => {
     const mode = flakyMode.get(req.url) ?? 'ok';
-    if (mode === 'drop') return req.socket.destroy();
+    if (mode === 'drop') return void res.destroy();
     if (mode === '500' || mode === '404') {
       res.writeHead(Number(mode), { 'content-type': 'text/plain' });
       return res.end(`flaky says ${mode}`);
