@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { EdgeCache } from './edge-cache.js';
-import { entryBytes } from './entry-bytes.js';
+import { entryBytes, HEADER_LINE_OVERHEAD_BYTES, HEADER_NAME_OVERHEAD_BYTES } from './entry-bytes.js';
 import type { CacheEntry } from './types.js';
 import { CACHING_OPTIMIZED, headers, policy } from './test-fixtures.js';
 
@@ -86,7 +86,7 @@ describe('EdgeCache byte budget', () => {
     expect(c.bytes).toBe(entryBytes(small) + entryBytes(bigger));
     expect(entryBytes(bigger) - entryBytes(entry('/k2'))).toBe(500 - ('body of /k2'.length - small.body.length));
     const withHeader = entry('/k', { headers: headers({ 'Content-Type': 'text/plain', ETag: '"v1"', 'X-Y': 'abc' }) });
-    expect(entryBytes(withHeader) - entryBytes(small)).toBe('x-y'.length + 'X-Y'.length + 3);
+    expect(entryBytes(withHeader) - entryBytes(small)).toBe('x-y'.length + 'X-Y'.length + 3 + HEADER_NAME_OVERHEAD_BYTES + HEADER_LINE_OVERHEAD_BYTES);
   });
 
   it('§5.7 100k small entries stay within the budget, least recently used evicted first', () => {
@@ -100,7 +100,7 @@ describe('EdgeCache byte budget', () => {
       if (c.bytes > peak) peak = c.bytes;
     }
     expect(peak).toBeLessThanOrEqual(maxBytes);
-    expect(c.size).toBeGreaterThan(1000);
+    expect(c.size).toBeGreaterThan(500);
     expect(c.size).toBeLessThan(100_000);
     expect(c.lookup('/obj/99999', T0, 'GET')).toBeDefined();
     expect(c.lookup('/obj/0', T0, 'GET')).toBeDefined();
