@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { BENCH_DIR, EDGE_BIN, serveArgs, writeEdgeConfig } from './lib/edge-config.js';
-import { runLoad } from './lib/load.js';
+import { runLoad, stopLoad } from './lib/load.js';
 import { probe } from './lib/probe.js';
 import { startNodeProcess } from './lib/processes.js';
 
@@ -19,6 +19,7 @@ const edge = await startNodeProcess(EDGE_BIN, serveArgs(writeEdgeConfig(config, 
 const url = `${edge.url}/bench/profile.txt`;
 await probe(url);
 await runLoad({ url, durationSeconds: Number(seconds) });
+stopLoad();
 await edge.stop();
 await origin.stop();
 const profiles = readdirSync(dir).filter((file) => file.endsWith('.cpuprofile')).sort();

@@ -47,5 +47,21 @@ const print = (title, map) => {
     process.stdout.write(`${((100 * micros) / total).toFixed(1).padStart(5)}%  ${(micros / 1000).toFixed(1).padStart(8)} ms  ${key}\n`);
   }
 };
+// Inclusive time: a function's own samples plus its callees' (counted once per stack even when recursive).
+const parent = new Map();
+for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+const inclusive = new Map();
+for (const [id, micros] of self) {
+  const seen = new Set();
+  for (let at = id; at !== undefined; at = parent.get(at)) {
+    const frame = byId.get(at).callFrame;
+    if (!frame.url.includes('/dist/')) continue;
+    const key = `${frame.functionName || '(anonymous)'} ${where(frame)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    inclusive.set(key, (inclusive.get(key) ?? 0) + micros);
+  }
+}
 print('self time by function', byFunction);
 print('self time by file or package', byGroup);
+print('inclusive time of edge-dev functions (dist/)', inclusive);

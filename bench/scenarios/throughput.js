@@ -6,7 +6,8 @@ import { runLoad } from '../lib/load.js';
 import { probe } from '../lib/probe.js';
 import { startNodeProcess } from '../lib/processes.js';
 import { failedRow, ratioRow } from '../lib/rows.js';
-import { settle } from '../lib/settle.js';
+import { cpuTicks, settle, TICKS_PER_SECOND } from '../lib/settle.js';
+import { median } from '../lib/stats.js';
 
 const HIT_PATH = '/bench/object-1kb.txt';
 const MISS_PATH = '/bench/miss-1kb.txt';
@@ -35,7 +36,7 @@ async function warmUp(url, pids, settings) {
     if (previous > 0 && requestsPerSecond < previous * 1.1) break;
     previous = requestsPerSecond;
   }
-  await settle(pids);
+  await settle(pids, settings.settleMs);
 }
 
 /**
@@ -43,19 +44,27 @@ async function warmUp(url, pids, settings) {
  * from other work on a shared machine only ever lowers a round, so the best is the steadiest estimate of each side.
  */
 async function measureRounds(targets, pids, settings) {
-  const samples = new Map(Object.keys(targets).map((name) => [name, []]));
-  for (const url of Object.values(targets)) await warmUp(url, pids, settings);
+  const samples = new Map(Object.keys(targets).map((name) => [name, { rates: [], cpu: [] }]));
+  for (const { url } of Object.values(targets)) await warmUp(url, pids, settings);
   for (let round = 0; round < settings.rounds; round++) {
-    for (const [name, url] of Object.entries(targets)) {
-      await settle(pids);
+    for (const [name, { url, pid }] of Object.entries(targets)) {
+      await settle(pids, settings.settleMs);
+      const before = cpuTicks(pid);
       const result = await runLoad({ url, durationSeconds: settings.durationSeconds });
-      samples.get(name).push(result.requestsPerSecond);
+      const after = cpuTicks(pid);
+      samples.get(name).rates.push(result.requestsPerSecond);
+      // Server CPU per request (all its threads): steadier than req/s on a busy machine.
+      if (before !== undefined && after !== undefined) samples.get(name).cpu.push(((after - before) / TICKS_PER_SECOND / result.total) * 1e6);
     }
   }
-  return Object.fromEntries([...samples].map(([name, values]) => [name, { best: Math.max(...values), samples: values }]));
+  return Object.fromEntries(
+    [...samples].map(([name, { rates, cpu }]) => [name, { best: Math.max(...rates), samples: rates, cpuMicros: cpu.length ? median(cpu) : undefined }]),
+  );
 }
 
-const detailOf = (a, b) => `rounds edge-dev [${a.samples.map(Math.round).join(', ')}] baseline [${b.samples.map(Math.round).join(', ')}] req/s`;
+const cpuOf = (side) => (side.cpuMicros === undefined ? '' : `, ${side.cpuMicros.toFixed(0)} µs CPU/request`);
+const detailOf = (a, b) =>
+  `best of rounds; edge-dev [${a.samples.map(Math.round).join(', ')}] req/s${cpuOf(a)}; baseline [${b.samples.map(Math.round).join(', ')}] req/s${cpuOf(b)}`;
 
 /** Cache hits: no triggers vs a Map server sending the same bytes; viewer-request + viewer-response vs no triggers. */
 export async function runHitScenarios({ url: originUrl, pid: originPid }, settings) {
@@ -77,7 +86,8 @@ export async function runHitScenarios({ url: originUrl, pid: originPid }, settin
     if (!viewerHit.headers.some(([name]) => name === 'strict-transport-security')) {
       throw new Error('viewer-triggers: the viewer-response handler did not run (no Strict-Transport-Security)');
     }
-    const targets = { plain: plain.url + HIT_PATH, map: map.url + HIT_PATH, viewer: viewer.url + HIT_PATH };
+    const at = (server, path) => ({ url: server.url + path, pid: server.pid });
+    const targets = { plain: at(plain, HIT_PATH), map: at(map, HIT_PATH), viewer: at(viewer, HIT_PATH) };
     const m = await measureRounds(targets, [originPid, ...started.map((one) => one.pid)], settings);
     return [
       ratioRow('cache hit, no triggers', 'req/s', m.plain.best, m.map.best, 0.85, detailOf(m.plain, m.map)),
@@ -109,7 +119,8 @@ export async function runMissScenarios({ url: originUrl, pid: originPid }, setti
     if (!seen.headers.some(([name]) => name === 'strict-transport-security')) {
       throw new Error('all-triggers: the viewer-response handler did not run (no Strict-Transport-Security)');
     }
-    const targets = { plain: plain.url + MISS_PATH, proxy: proxy.url + MISS_PATH, all: all.url + MISS_PATH };
+    const at = (server, path) => ({ url: server.url + path, pid: server.pid });
+    const targets = { plain: at(plain, MISS_PATH), proxy: at(proxy, MISS_PATH), all: at(all, MISS_PATH) };
     const m = await measureRounds(targets, [originPid, ...started.map((one) => one.pid)], settings);
     return [
       ratioRow('cache miss, no triggers', 'req/s', m.plain.best, m.proxy.best, 0.95, detailOf(m.plain, m.proxy)),
