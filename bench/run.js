@@ -14,7 +14,7 @@ import { runCacheRss } from './scenarios/cache-rss.js';
 
 const SETTINGS = {
   full: { rounds: 5, durationSeconds: 4, warmupSeconds: 1, maxWarmupChunks: 15, settleMs: 5000, invocations: 5000, coldStarts: 15, starts: 5, objects: 100_000, events: 1000 },
-  quick: { rounds: 2, durationSeconds: 1.5, warmupSeconds: 0.5, maxWarmupChunks: 3, settleMs: 1500, invocations: 1000, coldStarts: 5, starts: 2, objects: 10_000, events: 1000 },
+  quick: { rounds: 2, durationSeconds: 1, warmupSeconds: 1, maxWarmupChunks: 2, settleMs: 1000, invocations: 1000, coldStarts: 5, starts: 2, objects: 10_000, events: 1000 },
 };
 
 function parseArgs(argv) {

@@ -70,8 +70,8 @@ const detailOf = (a, b) =>
 export async function runHitScenarios({ url: originUrl, pid: originPid }, settings) {
   const started = [];
   try {
-    const plain = await startEdge('no-triggers', originUrl);
-    started.push(plain);
+    const track = (starting) => starting.then((server) => (started.push(server), server));
+    const [plain, viewer] = await Promise.all([track(startEdge('no-triggers', originUrl)), track(startEdge('viewer-triggers', originUrl))]);
     await expectXCache(plain.url + HIT_PATH, 'Miss from cloudfront', 'no-triggers first request');
     const hit = await expectXCache(plain.url + HIT_PATH, 'Hit from cloudfront', 'no-triggers second request');
     const headers = hit.headers.filter(([name]) => !DROPPED_HEADERS.has(name));
@@ -79,8 +79,6 @@ export async function runHitScenarios({ url: originUrl, pid: originPid }, settin
       env: { BENCH_RESPONSE: JSON.stringify({ url: HIT_PATH, status: 200, headers }) },
     });
     started.push(map);
-    const viewer = await startEdge('viewer-triggers', originUrl);
-    started.push(viewer);
     await expectXCache(viewer.url + HIT_PATH, 'Miss from cloudfront', 'viewer-triggers first request');
     const viewerHit = await expectXCache(viewer.url + HIT_PATH, 'Hit from cloudfront', 'viewer-triggers second request');
     if (!viewerHit.headers.some(([name]) => name === 'strict-transport-security')) {
@@ -107,14 +105,14 @@ export async function runHitScenarios({ url: originUrl, pid: originPid }, settin
 export async function runMissScenarios({ url: originUrl, pid: originPid }, settings) {
   const started = [];
   try {
-    const plain = await startEdge('no-triggers', originUrl, { noCache: true });
-    started.push(plain);
+    const track = (starting) => starting.then((server) => (started.push(server), server));
+    const [plain, proxy, all] = await Promise.all([
+      track(startEdge('no-triggers', originUrl, { noCache: true })),
+      track(startNodeProcess(join(BENCH_DIR, 'servers', 'undici-proxy.js'), [originUrl])),
+      track(startEdge('all-triggers', originUrl, { noCache: true })),
+    ]);
     await expectXCache(plain.url + MISS_PATH, 'Miss from cloudfront', 'no-triggers --no-cache');
     await expectXCache(plain.url + MISS_PATH, 'Miss from cloudfront', 'no-triggers --no-cache, again');
-    const proxy = await startNodeProcess(join(BENCH_DIR, 'servers', 'undici-proxy.js'), [originUrl]);
-    started.push(proxy);
-    const all = await startEdge('all-triggers', originUrl, { noCache: true });
-    started.push(all);
     const seen = await expectXCache(all.url + MISS_PATH, 'Miss from cloudfront', 'all-triggers --no-cache');
     if (!seen.headers.some(([name]) => name === 'strict-transport-security')) {
       throw new Error('all-triggers: the viewer-response handler did not run (no Strict-Transport-Security)');
