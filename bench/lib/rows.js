@@ -10,9 +10,12 @@ export function ratioRow(name, unit, value, baseline, target, detail) {
   return { name, unit, value, baseline, ratio, target, better: 'higher', targetOf: 'ratio', pass: ratio >= target, ...(detail ? { detail } : {}) };
 }
 
-/** An absolute bound on the value (lower is better); the baseline, if any, is printed beside it. */
-export function boundRow(name, unit, value, target, { baseline = null, detail } = {}) {
-  const ratio = baseline === null || baseline === 0 ? null : value / baseline;
+/**
+ * An absolute bound on the value (lower is better); the baseline, if any, is printed beside it. `ratio` (value ÷
+ * baseline) only where it reads as something (RSS against the budget), not for an overhead over a direct call.
+ */
+export function boundRow(name, unit, value, target, { baseline = null, detail, withRatio = false } = {}) {
+  const ratio = withRatio && baseline !== null && baseline !== 0 ? value / baseline : null;
   return { name, unit, value, baseline, ratio, target, better: 'lower', targetOf: 'value', pass: value <= target, ...(detail ? { detail } : {}) };
 }
 

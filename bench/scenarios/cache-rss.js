@@ -44,9 +44,9 @@ export async function runCacheRss(originUrl, { objects }) {
     const last = await xCache(`${edge.url}${PREFIX}${objects - 1}`);
     const detail = `budget ${budgetBytes / MB} MB; RSS idle ${before.now.toFixed(0)} MB, after load ${after.now.toFixed(0)} MB; first object "${first}", last "${last}"`;
     if (last !== 'Hit from cloudfront') {
-      return [{ ...boundRow(name, 'MB', after.peak, target, { baseline: budgetBytes / MB, detail }), pass: false }];
+      return [{ ...boundRow(name, 'MB', after.peak, target, { baseline: budgetBytes / MB, detail, withRatio: true }), pass: false }];
     }
-    return [boundRow(name, 'MB', after.peak, target, { baseline: budgetBytes / MB, detail })];
+    return [boundRow(name, 'MB', after.peak, target, { baseline: budgetBytes / MB, detail, withRatio: true })];
   } catch (error) {
     return [failedRow(name, 'MB', target, 'lower', 'value', error)];
   } finally {
