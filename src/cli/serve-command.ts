@@ -45,6 +45,7 @@ export function registerServe(program: Command): void {
           cacheMaxBytes: flags.cacheMaxBytes === undefined ? undefined : positiveInteger('--cache-max-bytes', flags.cacheMaxBytes),
           watch: flags.watch,
           log,
+          logRequests: !flags.quiet,
         });
         let stopping = false;
         const stop = (signal: string) => {

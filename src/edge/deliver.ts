@@ -25,18 +25,17 @@ export async function deliver(
     // §2.2, D15: viewer-response is skipped when the status about to be served is ≥ 400.
     return finishResponse(state, page ?? response, 'Error', page ? undefined : ageSeconds);
   }
-  let served = response;
-  if (ageSeconds !== undefined) {
-    served = { ...served, headers: copyHeaders(served.headers) };
-    served.headers['age'] = [{ key: 'Age', value: String(ageSeconds) }];
-    served = answerViewerConditional(state, served);
-  }
+  // D38: a viewer's conditional request that matches a cached 200 gets 304 from the edge.
+  let served = ageSeconds === undefined ? response : answerViewerConditional(state, response);
   const viewerResponseFn = state.behavior.lambda['viewer-response'];
   if (viewerResponseFn) {
+    const headers = copyHeaders(served.headers);
+    // §1.5: from cache, the viewer-response event shows `age` (AWS's example: `age: 2402`).
+    if (ageSeconds !== undefined) headers['age'] = [{ key: 'Age', value: String(ageSeconds) }];
     const outcome = await runResponseStage(state, viewerResponseFn, state.request, {
       status: String(served.status),
       statusDescription: served.statusDescription,
-      headers: served.headers,
+      headers,
     });
     // §3.1, D4, D5: only headers change in viewer-response.
     served = { ...served, headers: outcome.response.headers };

@@ -1,6 +1,6 @@
 import { canonicalHeaderKey } from '../event/index.js';
-import type { CfHeaders } from '../event/index.js';
-import type { EdgeResponse } from './types.js';
+import type { CfHeaders, HttpResponse } from '../event/index.js';
+
 
 // Appendix B: CloudFront's own error page, as observed.
 export function errorPageHtml(status: number, message: string, requestId: string): string {
@@ -42,7 +42,7 @@ const REASONS: Record<number, string> = {
 };
 
 /** §3.8: a response CloudFront generates itself (`Server: CloudFront`, `Content-Type: text/html`). */
-export function cloudFrontErrorResponse(status: number, message: string, requestId: string): EdgeResponse {
+export function cloudFrontErrorResponse(status: number, message: string, requestId: string): HttpResponse {
   const headers: CfHeaders = Object.create(null);
   headers['server'] = header('server', 'CloudFront');
   headers['content-type'] = header('content-type', 'text/html');
@@ -55,7 +55,7 @@ export function cloudFrontErrorResponse(status: number, message: string, request
 }
 
 // §7.3: CloudFront's redirect body (an nginx-style page signed "CloudFront").
-export function cloudFrontRedirect(status: 301 | 307, location: string): EdgeResponse {
+export function cloudFrontRedirect(status: 301 | 307, location: string): HttpResponse {
   const title = `${status} ${REASONS[status]}`;
   const headers: CfHeaders = Object.create(null);
   headers['server'] = header('server', 'CloudFront');

@@ -1,4 +1,4 @@
-import { canonicalHeaderKey, getHeaderValue } from '../event/index.js';
+import { canonicalHeaderKey, getHeaderValue, headersToRawHeaders } from '../event/index.js';
 import type { CfHeaders, HttpResponse } from '../event/index.js';
 import { viaValue } from '../origin/index.js';
 import type { EdgeResponse, RequestState } from './types.js';
@@ -15,6 +15,22 @@ function put(headers: CfHeaders, name: string, value: string): void {
   headers[name] = [{ key: canonicalHeaderKey(name), value }];
 }
 
+// Set per response by `finishResponse`; never taken from the origin or a handler (D42: CloudFront's headers last).
+const EDGE_SET = new Set(['x-cache', 'via', 'x-amz-cf-pop', 'x-amz-cf-id', 'age', 'content-length', 'transfer-encoding']);
+// A stored entry's header map never changes, so a cache hit reuses its wire form (style.md: skip repeated work).
+const wireBase = new WeakMap<CfHeaders, string[]>();
+
+function wireHeadersOf(headers: CfHeaders): string[] {
+  let base = wireBase.get(headers);
+  if (base === undefined) {
+    const kept: CfHeaders = Object.create(null);
+    for (const name in headers) if (!EDGE_SET.has(name)) kept[name] = headers[name]!;
+    base = headersToRawHeaders(kept);
+    wireBase.set(headers, base);
+  }
+  return base;
+}
+
 /**
  * §6.1: CloudFront's own response headers, added last (D42): X-Cache, Via (replacing the origin's, D40),
  * X-Amz-Cf-Pop, X-Amz-Cf-Id, and Age on responses served from cache. Content-Length always matches the body
@@ -26,20 +42,17 @@ export function finishResponse(
   xCacheToken: string,
   ageSeconds?: number,
 ): EdgeResponse {
-  const headers = copyHeaders(response.headers);
   const xCache = `${xCacheToken} from cloudfront`;
-  put(headers, 'x-cache', xCache);
-  put(headers, 'via', VIA_VALUE);
-  put(headers, 'x-amz-cf-pop', state.deps.options.pop);
-  put(headers, 'x-amz-cf-id', state.requestId);
-  if (ageSeconds !== undefined) put(headers, 'age', String(ageSeconds));
-  delete headers['transfer-encoding'];
-  const headKeepsLength = state.viewer.method === 'HEAD' && response.body.length === 0 && headers['content-length'];
-  if (!headKeepsLength && response.status !== 304 && response.status !== 204) {
-    put(headers, 'content-length', String(response.body.length));
+  const raw = wireHeadersOf(response.headers).slice();
+  raw.push('X-Cache', xCache, 'Via', VIA_VALUE, 'X-Amz-Cf-Pop', state.deps.options.pop, 'X-Amz-Cf-Id', state.requestId);
+  if (ageSeconds !== undefined) raw.push('Age', String(ageSeconds));
+  if (response.status !== 304 && response.status !== 204) {
+    const declared = response.headers['content-length']?.[0];
+    const headKeepsLength = state.viewer.method === 'HEAD' && response.body.length === 0 && declared;
+    raw.push('Content-Length', headKeepsLength ? declared.value : String(response.body.length));
   }
   state.trace.xCache = xCache;
-  return { status: response.status, statusDescription: response.statusDescription, headers, body: response.body };
+  return { status: response.status, statusDescription: response.statusDescription, rawHeaders: raw, body: response.body };
 }
 
 /** §6.1: `Server: CloudFront` on responses CloudFront or a function generated, unless the function set one. */

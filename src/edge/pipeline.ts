@@ -35,7 +35,7 @@ export async function handleViewerRequest(deps: EdgeDeps, viewer: ViewerRequest)
     response = error instanceof EdgeError ? functionErrorResponse(state, error) : internalErrorResponse(state, error);
   }
   for (const warning of state.warnings) deps.options.log(`[warning] ${state.requestId} ${warning}`);
-  deps.options.log(formatTrace(state, response.status));
+  if (deps.options.logRequests) deps.options.log(formatTrace(state, response.status));
   return response;
 }
 
@@ -43,7 +43,7 @@ export async function handleViewerRequest(deps: EdgeDeps, viewer: ViewerRequest)
 export function rejectViewerRequest(deps: EdgeDeps, viewer: ViewerRequest, status: number, message: string): EdgeResponse {
   const state = createState(deps, viewer);
   const response = finishResponse(state, cloudFrontErrorResponse(status, message, state.requestId), 'Error');
-  deps.options.log(formatTrace(state, status));
+  if (deps.options.logRequests) deps.options.log(formatTrace(state, status));
   return response;
 }
 

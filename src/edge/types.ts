@@ -1,4 +1,4 @@
-import type { CfHeaders, CfRequest, HttpResponse } from '../event/index.js';
+import type { CfHeaders, CfRequest } from '../event/index.js';
 import type { CompiledBehavior, CompiledDistribution } from '../config/index.js';
 import type { LambdaRuntime } from '../runtime/index.js';
 import type { EdgeCache } from '../cache/index.js';
@@ -20,8 +20,12 @@ export interface ViewerRequest {
   https: boolean;
 }
 
-/** What the listener writes back. */
-export interface EdgeResponse extends HttpResponse {
+/** What the listener writes back: the finished response with its headers in wire form ([name, value, ...]). */
+export interface EdgeResponse {
+  status: number;
+  statusDescription: string;
+  rawHeaders: string[];
+  body: Buffer;
   /** 413 and similar: close the connection after the response (§4). */
   closeConnection?: boolean;
 }
@@ -42,6 +46,8 @@ export interface EdgeOptions {
   geo?: Readonly<Record<string, string>>;
   /** Developer-facing lines: validation errors, warnings, the request log. */
   log: (line: string) => void;
+  /** Whether each request gets its one-line route log (formatting it costs on the hot path). */
+  logRequests: boolean;
 }
 
 /** The parts the pipeline drives; built once per distribution. */

@@ -1,7 +1,8 @@
 import { getHeaderValue } from '../event/index.js';
 import type { CompiledBehavior } from '../config/index.js';
 import { cloudFrontErrorResponse, cloudFrontRedirect } from './error-page.js';
-import type { EdgeResponse, RequestState } from './types.js';
+import type { HttpResponse } from '../event/index.js';
+import type { RequestState } from './types.js';
 
 const METHOD_NOT_ALLOWED =
   'This distribution is not configured to allow the HTTP request method that was used for this request. The distribution supports only cachable requests.';
@@ -10,7 +11,7 @@ const METHOD_NOT_ALLOWED =
  * §2.1 step 1, §7.2, §7.3: checks made before any function runs. Returns CloudFront's answer when the request
  * stops here (and no function runs, §2.2), or undefined to go on.
  */
-export function checkViewerRequest(state: RequestState): EdgeResponse | undefined {
+export function checkViewerRequest(state: RequestState): HttpResponse | undefined {
   const { behavior, viewer } = state;
   const redirect = enforceViewerProtocol(state, behavior);
   if (redirect) return redirect;
@@ -26,7 +27,7 @@ export function checkViewerRequest(state: RequestState): EdgeResponse | undefine
 }
 
 // §7.3 (D41, D43): redirect-to-https and https-only for requests that arrived over plain HTTP.
-function enforceViewerProtocol(state: RequestState, behavior: CompiledBehavior): EdgeResponse | undefined {
+function enforceViewerProtocol(state: RequestState, behavior: CompiledBehavior): HttpResponse | undefined {
   const { viewer } = state;
   if (viewer.https || behavior.viewerProtocolPolicy === 'allow-all') return undefined;
   if (behavior.viewerProtocolPolicy === 'https-only') {

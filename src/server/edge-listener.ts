@@ -119,6 +119,6 @@ function dispatch(holder: EdgeHolder, viewer: ViewerRequest, res: ServerResponse
 function send(res: ServerResponse, response: EdgeResponse): void {
   if (res.destroyed) return;
   if (response.closeConnection) res.shouldKeepAlive = false;
-  res.writeHead(response.status, response.statusDescription, headersToRawHeaders(response.headers));
+  res.writeHead(response.status, response.statusDescription, response.rawHeaders);
   res.end(response.body);
 }

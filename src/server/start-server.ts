@@ -28,6 +28,8 @@ export interface ServeOptions {
   /** Watch the config and handler files and reload on change. */
   watch: boolean;
   log: (line: string) => void;
+  /** One route line per request (default true). */
+  logRequests?: boolean;
 }
 
 export interface RunningServer {
@@ -50,6 +52,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     viewerProtocol: options.viewerProtocol ?? settings?.viewerProtocol ?? 'https',
     geo: settings?.geo,
     log: options.log,
+    logRequests: options.logRequests ?? true,
   };
   const cache = new EdgeCache({ maxBytes: options.cacheMaxBytes ?? settings?.cacheMaxBytes });
   const holder: EdgeHolder = { deps: makeDeps(loaded, runtime, cache, edgeOptions) };
