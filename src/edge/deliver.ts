@@ -7,40 +7,54 @@ import { runResponseStage } from './run-stage.js';
 import { storeResponse, isCacheableMethod } from './store-response.js';
 import { answerViewerConditional, copyHeaders, finishResponse } from './finish-response.js';
 import { originErrorResponse } from './error-response.js';
+import type { LambdaAssociation } from '../config/index.js';
 import type { EdgeResponse, RequestState } from './types.js';
 
 /**
  * §2.1 step 9: custom error responses, then viewer-response unless a skip rule applies, then CloudFront's headers.
- * `fromCache` carries Age for responses served from cache.
+ * `ageSeconds` is set for responses served from cache. Answers synchronously when no function or error page is
+ * involved (the cache-hit hot path), otherwise with a promise.
  */
-export async function deliver(
+export function deliver(
   state: RequestState,
   response: HttpResponse,
   xCacheToken: string,
   ageSeconds?: number,
-): Promise<EdgeResponse> {
+): EdgeResponse | Promise<EdgeResponse> {
   if (response.status >= 400) {
-    // §7.5: a configured error page replaces the response; viewer-response does not run (§2.2).
-    const page = await customErrorPage(state, response);
-    // §2.2, D15: viewer-response is skipped when the status about to be served is ≥ 400.
-    return finishResponse(state, page ?? response, 'Error', page ? undefined : ageSeconds);
+    // §7.5: a configured error page replaces the response; §2.2, D15: viewer-response is skipped at ≥ 400.
+    if (state.deps.distribution.customErrorResponses.get(response.status)?.responsePagePath) return deliverErrorPage(state, response, ageSeconds);
+    return finishResponse(state, response, 'Error', ageSeconds);
   }
   // D38: a viewer's conditional request that matches a cached 200 gets 304 from the edge.
-  let served = ageSeconds === undefined ? response : answerViewerConditional(state, response);
+  const served = ageSeconds === undefined ? response : answerViewerConditional(state, response);
   const viewerResponseFn = state.behavior.lambda['viewer-response'];
-  if (viewerResponseFn) {
-    const headers = copyHeaders(served.headers);
-    // §1.5: from cache, the viewer-response event shows `age` (AWS's example: `age: 2402`).
-    if (ageSeconds !== undefined) headers['age'] = [{ key: 'Age', value: String(ageSeconds) }];
-    const outcome = await runResponseStage(state, viewerResponseFn, state.request, {
-      status: String(served.status),
-      statusDescription: served.statusDescription,
-      headers,
-    });
-    // §3.1, D4, D5: only headers change in viewer-response.
-    served = { ...served, headers: outcome.response.headers };
-  }
-  return finishResponse(state, served, xCacheToken, ageSeconds);
+  if (!viewerResponseFn) return finishResponse(state, served, xCacheToken, ageSeconds);
+  return runViewerResponse(state, viewerResponseFn, served, xCacheToken, ageSeconds);
+}
+
+async function runViewerResponse(
+  state: RequestState,
+  viewerResponseFn: LambdaAssociation,
+  served: HttpResponse,
+  xCacheToken: string,
+  ageSeconds: number | undefined,
+): Promise<EdgeResponse> {
+  const headers = copyHeaders(served.headers);
+  // §1.5: from cache, the viewer-response event shows `age` (AWS's example: `age: 2402`).
+  if (ageSeconds !== undefined) headers['age'] = [{ key: 'Age', value: String(ageSeconds) }];
+  const outcome = await runResponseStage(state, viewerResponseFn, state.request, {
+    status: String(served.status),
+    statusDescription: served.statusDescription,
+    headers,
+  });
+  // §3.1, D4, D5: only headers change in viewer-response.
+  return finishResponse(state, { ...served, headers: outcome.response.headers }, xCacheToken, ageSeconds);
+}
+
+async function deliverErrorPage(state: RequestState, response: HttpResponse, ageSeconds: number | undefined): Promise<EdgeResponse> {
+  const page = await customErrorPage(state, response);
+  return finishResponse(state, page ?? response, 'Error', page ? undefined : ageSeconds);
 }
 
 /**

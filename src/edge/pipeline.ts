@@ -1,5 +1,5 @@
 import { cacheKey } from '../cache/index.js';
-import type { CacheEntry } from '../cache/index.js';
+import type { CacheEntry, CacheLookup } from '../cache/index.js';
 import {
   EdgeError,
   exposeBody,
@@ -25,17 +25,40 @@ import { formatTrace } from './request-log.js';
 import { cloudFrontErrorResponse } from './error-page.js';
 import type { EdgeDeps, EdgeResponse, RequestState, ViewerRequest } from './types.js';
 
-/** One viewer request through the whole edge (reference §2.1), always answered. */
-export async function handleViewerRequest(deps: EdgeDeps, viewer: ViewerRequest): Promise<EdgeResponse> {
+/**
+ * One viewer request through the whole edge (reference §2.1), always answered. A fresh cache hit that runs no
+ * function is answered synchronously; everything else through a promise.
+ */
+export function handleViewerRequest(deps: EdgeDeps, viewer: ViewerRequest): EdgeResponse | Promise<EdgeResponse> {
   const state = createState(deps, viewer);
-  let response: EdgeResponse;
   try {
-    response = await runPipeline(state);
+    const early = checkViewerRequest(state);
+    if (early) return done(state, finishResponse(state, early, early.status < 400 ? 'Redirect' : 'Error'));
+    if (state.behavior.lambda['viewer-request']) return settle(state, runViewerRequest(state));
+    const lookup = lookUpCache(state);
+    if (lookup.found?.state === 'fresh') return settle(state, deliverHit(state, lookup.found));
+    return settle(state, serveFromCacheOrOrigin(state, lookup));
   } catch (error) {
-    response = error instanceof EdgeError ? functionErrorResponse(state, error) : internalErrorResponse(state, error);
+    return done(state, failureResponse(state, error));
   }
-  for (const warning of state.warnings) deps.options.log(`[warning] ${state.requestId} ${warning}`);
-  if (deps.options.logRequests) deps.options.log(formatTrace(state, response.status));
+}
+
+function settle(state: RequestState, result: EdgeResponse | Promise<EdgeResponse>): EdgeResponse | Promise<EdgeResponse> {
+  if (!(result instanceof Promise)) return done(state, result);
+  return result.then(
+    (response) => done(state, response),
+    (error: unknown) => done(state, failureResponse(state, error)),
+  );
+}
+
+function failureResponse(state: RequestState, error: unknown): EdgeResponse {
+  return error instanceof EdgeError ? functionErrorResponse(state, error) : internalErrorResponse(state, error);
+}
+
+function done(state: RequestState, response: EdgeResponse): EdgeResponse {
+  const { options } = state.deps;
+  for (const warning of state.warnings) options.log(`[warning] ${state.requestId} ${warning}`);
+  if (options.logRequests) options.log(formatTrace(state, response.status));
   return response;
 }
 
@@ -73,36 +96,43 @@ function createState(deps: EdgeDeps, viewer: ViewerRequest): RequestState {
   };
 }
 
-async function runPipeline(state: RequestState): Promise<EdgeResponse> {
-  const early = checkViewerRequest(state);
-  if (early) return finishResponse(state, early, early.status < 400 ? 'Redirect' : 'Error');
-
-  const viewerRequestFn = state.behavior.lambda['viewer-request'];
-  if (viewerRequestFn) {
-    if (viewerRequestFn.includeBody) state.request.body = exposeBody(state.body, 'viewer-request');
-    const outcome = await runRequestStage(state, viewerRequestFn, state.request);
-    // §2.3: a viewer-request response is sent at once: not cached, no other function runs.
-    if (outcome.kind === 'response') {
-      return finishResponse(state, withCloudFrontServer(outcome.response), 'LambdaGeneratedResponse');
-    }
-    state.request = outcome.request;
-    delete state.request.body;
-    if (outcome.body) state.body = outcome.body;
+async function runViewerRequest(state: RequestState): Promise<EdgeResponse> {
+  const viewerRequestFn = state.behavior.lambda['viewer-request']!;
+  if (viewerRequestFn.includeBody) state.request.body = exposeBody(state.body, 'viewer-request');
+  const outcome = await runRequestStage(state, viewerRequestFn, state.request);
+  // §2.3: a viewer-request response is sent at once: not cached, no other function runs.
+  if (outcome.kind === 'response') {
+    return finishResponse(state, withCloudFrontServer(outcome.response), 'LambdaGeneratedResponse');
   }
-  return serveFromCacheOrOrigin(state);
+  state.request = outcome.request;
+  delete state.request.body;
+  if (outcome.body) state.body = outcome.body;
+  const lookup = lookUpCache(state);
+  if (lookup.found?.state === 'fresh') return deliverHit(state, lookup.found);
+  return serveFromCacheOrOrigin(state, lookup);
 }
 
-/** §2.1 steps 4–8. */
-async function serveFromCacheOrOrigin(state: RequestState): Promise<EdgeResponse> {
+interface CacheLookupResult {
+  key: string | undefined;
+  found: CacheLookup | undefined;
+}
+
+// §2.4, §5.1: the key comes from the request after viewer-request.
+function lookUpCache(state: RequestState): CacheLookupResult {
   const { deps, behavior, request } = state;
   const cacheable = deps.options.cacheEnabled && isCacheableMethod(behavior, request.method) && !behavior.legacy?.forwardAllHeaders;
-  // §2.4: the key comes from the request after viewer-request.
   const key = cacheable ? cacheKey(behavior.cachePolicy, deps.distribution.domainName, request) : undefined;
-  const found = key ? deps.cache.lookup(key, state.now, request.method) : undefined;
-  if (found?.state === 'fresh') {
-    state.trace.stages.push('cache');
-    return deliver(state, found.entry, found.entry.status >= 400 ? 'Error' : 'Hit', found.ageSeconds);
-  }
+  return { key, found: key ? deps.cache.lookup(key, state.now, request.method) : undefined };
+}
+
+function deliverHit(state: RequestState, found: CacheLookup): EdgeResponse | Promise<EdgeResponse> {
+  state.trace.stages.push('cache');
+  return deliver(state, found.entry, found.entry.status >= 400 ? 'Error' : 'Hit', found.ageSeconds);
+}
+
+/** §2.1 steps 5–8 for anything but a fresh hit. */
+async function serveFromCacheOrOrigin(state: RequestState, { key, found }: CacheLookupResult): Promise<EdgeResponse> {
+  const { deps, behavior, request } = state;
   if (found && withinWindow(found.entry, found.entry.staleWhileRevalidateMs, state.now)) {
     // §5.9: stale-while-revalidate: serve now, refresh in the background.
     state.trace.stages.push('stale-while-revalidate');
@@ -200,7 +230,7 @@ function mayServeStale(entry: CacheEntry, now: number): boolean {
 }
 
 // §5.9, D37: stale responses are `Hit` with a growing Age, kept for ErrorCachingMinTTL before the origin is tried again.
-function serveStale(state: RequestState, entry: CacheEntry, flight: Flight | undefined): Promise<EdgeResponse> {
+function serveStale(state: RequestState, entry: CacheEntry, flight: Flight | undefined): EdgeResponse | Promise<EdgeResponse> {
   const minTtl = state.deps.distribution.customErrorResponses.get(entry.status)?.errorCachingMinTTL ?? 10;
   state.deps.cache.store({ ...entry, ttlMs: state.now - entry.storedAt + minTtl * 1000 });
   flight?.release();

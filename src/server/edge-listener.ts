@@ -107,7 +107,9 @@ function rawHeaderBytes(raw: readonly string[]): number {
 }
 
 function dispatch(holder: EdgeHolder, viewer: ViewerRequest, res: ServerResponse): void {
-  handleViewerRequest(holder.deps, viewer).then(
+  const result = handleViewerRequest(holder.deps, viewer);
+  if (!(result instanceof Promise)) return send(res, result);
+  result.then(
     (response) => send(res, response),
     (error: unknown) => {
       holder.deps.options.log(`[edge-dev internal error] ${(error as Error)?.stack ?? String(error)}`);
