@@ -4,7 +4,6 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 
 const TYPESCRIPT = /\.[cm]?tsx?$/;
 
@@ -39,6 +38,8 @@ export async function bundleTypeScript(sourcePath: string, cacheDir: string = ty
     );
   }
   const sourceUrl = JSON.stringify(pathToFileURL(sourcePath).href);
+  // esbuild takes longer to load than the rest of the runtime: only when a `.ts` handler is first bundled.
+  const { build } = await import('esbuild');
   let code: string;
   try {
     const result = await build({
