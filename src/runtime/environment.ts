@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CfEvent, EdgeErrorRecord } from '../event/index.js';
 import { lambdaEnvironment, logGroupName, logStreamName, REPLICA_PREFIX } from './lambda-env.js';
 import { initReportLine, runtimeExitLine, startLine, timeoutLine } from './log-format.js';
 import { executionError, notParsableError, timeoutError } from './outcome-errors.js';
-import type { EnvironmentData, FromWorker, InvokeMessage } from './protocol.js';
+import type { EnvironmentData, FromWorker, InitMessage, InvokeMessage } from './protocol.js';
 import { appendLog, functionLabel, settleOutcome } from './settle-outcome.js';
 import type { LogSink } from './settle-outcome.js';
 import type { FunctionSpec, InvokeOutcome, LogLine } from './types.js';
@@ -54,10 +54,14 @@ export class Environment {
   private invokeTimer: NodeJS.Timeout | undefined;
   private resolveInvoke: ((outcome: InvokeOutcome) => void) | null = null;
 
+  /**
+   * Init starts now (§8.1): `worker` is a thread bound to no function yet, newly started or a spare started ahead
+   * of need (spare-workers.ts); Init Duration counts from here.
+   */
   constructor(
     readonly spec: FunctionSpec,
     loadPath: string,
-    workerUrl: URL,
+    worker: Worker,
     private readonly host: EnvironmentHost,
     initLimitMs: number,
     /** The first invocation's log: Init lines come before its START (§8.6). */
@@ -80,15 +84,7 @@ export class Environment {
     this.initialised = new Promise((resolve) => {
       this.resolveInit = resolve;
     });
-    this.worker = new Worker(workerUrl, {
-      workerData: data,
-      // §8.2 (D46): the handler sees Lambda's variables only.
-      env: lambdaEnvironment(spec, streamName),
-      // §8.5 (D25): the configured memory caps the heap.
-      resourceLimits: { maxOldGenerationSizeMb: spec.memorySize },
-      stdout: true,
-      stderr: true,
-    });
+    this.worker = worker;
     this.worker.on('message', (message: FromWorker) => this.onMessage(message));
     this.worker.on('error', (error: Error & { code?: string }) => this.onError(error));
     this.worker.stdout.on('data', (chunk: Buffer) => this.onOutput(chunk));
@@ -99,6 +95,9 @@ export class Environment {
         resolve();
       });
     });
+    // §8.2 (D46): the handler sees Lambda's variables only.
+    const init: InitMessage = { type: 'init', data, env: lambdaEnvironment(spec, streamName) };
+    this.worker.postMessage(init);
     // §8.1: Init is limited (10 s; the retry under the function timeout has that limit instead).
     this.initTimer = setTimeout(onInitTimeout, initLimitMs, this);
   }

@@ -1,20 +1,22 @@
 /**
  * One emulated Lambda execution environment (reference §8): Init, then one invocation at a time.
- * Runs in a worker thread; imports only the message shapes (style.md).
+ * Runs in a worker thread; imports only the message shapes (style.md). The thread may start before any function
+ * is known (a spare): it waits for the init message, which binds it to one function.
  */
 import { existsSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import type { CfEvent } from '../event/types.js';
-import type { EnvironmentData, FromWorker, InvokeMessage, ToWorker } from './protocol.js';
+import type { EnvironmentData, FromWorker, InitMessage, InvokeMessage, ToWorker } from './protocol.js';
 
 type Handler = (event: CfEvent, context: LambdaContext, callback: LambdaCallback) => unknown;
 type LambdaCallback = (error?: unknown, result?: unknown) => void;
 
-const data = workerData as EnvironmentData;
 const port = parentPort!;
+// Set by the init message, before any handler code runs.
+let data: EnvironmentData;
 
 // §8.6: lines logged during Init carry `undefined` as the request id, as Lambda's Node.js runtime prints them.
 let awsRequestId = 'undefined';
@@ -25,6 +27,8 @@ let context: LambdaContext | undefined;
 let callbackCalled = false;
 let callbackError: unknown = null;
 let callbackResult: unknown = null;
+// A Shutdown that came while Init ran is delivered once the handler is loaded, to the listeners Init registered.
+let shutdownDuringInit = false;
 
 function post(message: FromWorker): void {
   port.postMessage(message);
@@ -214,12 +218,16 @@ function invoke(message: InvokeMessage): void {
 
 function onMessage(message: ToWorker): void {
   if (message.type === 'invoke') invoke(message);
-  // D45: Shutdown delivers SIGTERM to the handler's listeners; the main thread terminates after the grace period,
-  // or sooner when nothing the handler started keeps this thread alive.
-  else {
-    process.emit('SIGTERM', 'SIGTERM');
-    port.unref();
-  }
+  else if (message.type === 'init') void init(message);
+  else if (handler === undefined) shutdownDuringInit = true;
+  else shutdown();
+}
+
+// D45: Shutdown delivers SIGTERM to the handler's listeners; the main thread terminates after the grace period,
+// or sooner when nothing the handler started keeps this thread alive.
+function shutdown(): void {
+  process.emit('SIGTERM', 'SIGTERM');
+  port.unref();
 }
 
 function describeExports(namespace: Record<string, unknown>): string {
@@ -228,7 +236,10 @@ function describeExports(namespace: Record<string, unknown>): string {
 }
 
 // §8.1 Init: load the module and find the handler; failures name the file and the fix.
-async function init(): Promise<void> {
+async function init(message: InitMessage): Promise<void> {
+  data = message.data;
+  // §8.2 (D46): the thread started with an empty environment; now it gets the function's.
+  Object.assign(process.env, message.env);
   const file = data.sourcePath;
   let namespace: Record<string, unknown>;
   if (!existsSync(data.loadPath)) {
@@ -265,8 +276,8 @@ async function init(): Promise<void> {
     return;
   }
   handler = candidate as Handler;
-  port.on('message', onMessage);
   post({ type: 'ready' });
+  if (shutdownDuringInit) shutdown();
 }
 
 function importFailure(file: string, error: unknown): FromWorker {
@@ -299,4 +310,4 @@ function importFailure(file: string, error: unknown): FromWorker {
   };
 }
 
-void init();
+port.on('message', onMessage);

@@ -7,6 +7,7 @@ import type { EnvironmentHost } from './environment.js';
 import { initReportLine, startLine, timeoutLine } from './log-format.js';
 import { executionError, throttledError, timeoutError } from './outcome-errors.js';
 import { appendLog, functionLabel, settleOutcome } from './settle-outcome.js';
+import { refillSpareWorkers, startEnvironmentWorker, takeEnvironmentWorker } from './spare-workers.js';
 import type { FunctionSpec, InvokeOutcome, LogLine, RuntimeOptions } from './types.js';
 
 /** What every pool of one runtime shares. */
@@ -14,6 +15,8 @@ export interface PoolSettings {
   maxEnvironmentsPerFunction: number;
   initTimeoutMs: number;
   workerUrl: URL;
+  /** Cold starts take a spare thread started ahead of need, and start the next one (spare-workers.ts). */
+  spareWorkers: boolean;
   /** Set when the compiled worker is missing: every invocation fails with this text. */
   workerProblem: string | undefined;
   onLog: RuntimeOptions['onLog'];
@@ -158,7 +161,13 @@ export class FunctionPool implements EnvironmentHost {
 
   private spawn(loadPath: string, logs: LogLine[], initLimitMs: number, phase: 'init' | 'invoke'): Environment {
     const { settings } = this;
-    const environment = new Environment(this.spec, loadPath, settings.workerUrl, this, initLimitMs, logs, phase);
+    const { memorySize } = this.spec;
+    const worker = settings.spareWorkers
+      ? takeEnvironmentWorker(settings.workerUrl, memorySize)
+      : startEnvironmentWorker(settings.workerUrl, memorySize);
+    const environment = new Environment(this.spec, loadPath, worker, this, initLimitMs, logs, phase);
+    // After the init message is on its way: the next spare starts while this Init runs.
+    if (settings.spareWorkers) refillSpareWorkers(settings.workerUrl, memorySize);
     this.live.add(environment);
     settings.environmentStarted();
     return environment;

@@ -4,3 +4,7 @@
 export type { FunctionSpec, InvokeOutcome, LogLine, RuntimeOptions } from './types.js';
 export { LambdaRuntime } from './lambda-runtime.js';
 export { functionSpecForModule } from './function-spec.js';
+/** Start threads for the functions' first cold starts ahead of need (serve, before the first request). */
+export { prestartEnvironments } from './prestart-environments.js';
+/** End the threads started ahead of need and start none from now on (one-shot commands). */
+export { discardSpareWorkers as discardSpareEnvironments } from './spare-workers.js';

@@ -25,6 +25,7 @@ export class LambdaRuntime {
       maxEnvironmentsPerFunction: options.maxEnvironmentsPerFunction ?? DEFAULT_MAX_ENVIRONMENTS,
       initTimeoutMs: options.initTimeoutMs ?? INIT_TIMEOUT_MS,
       workerUrl,
+      spareWorkers: options.spareWorkers ?? true,
       workerProblem: checkWorkerBuilt(workerUrl),
       onLog: options.onLog,
       environmentStarted: () => this.startSweep(),

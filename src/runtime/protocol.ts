@@ -4,7 +4,7 @@
  */
 import type { CfEvent } from '../event/types.js';
 
-/** `workerData` of one environment: what the Lambda context and the loader need (§8.3). */
+/** What one environment's Init needs: the Lambda context's values and the loader's paths (§8.3). */
 export interface EnvironmentData {
   /** What the worker imports: the handler module, or its esbuild bundle for `.ts`. */
   loadPath: string;
@@ -21,6 +21,17 @@ export interface EnvironmentData {
   logStreamName: string;
 }
 
+/**
+ * Binds a started worker to one function and runs its Init (§8.1). Always the first message: a worker may have
+ * started ahead of need, before any function was known (spare-workers.ts).
+ */
+export interface InitMessage {
+  type: 'init';
+  data: EnvironmentData;
+  /** §8.2 (D46): the handler's whole `process.env`. */
+  env: Record<string, string>;
+}
+
 export interface InvokeMessage {
   type: 'invoke';
   event: CfEvent;
@@ -31,7 +42,7 @@ export interface InvokeMessage {
 export interface ShutdownMessage {
   type: 'shutdown';
 }
-export type ToWorker = InvokeMessage | ShutdownMessage;
+export type ToWorker = InitMessage | InvokeMessage | ShutdownMessage;
 
 /** Init finished: the handler is loaded. */
 export interface ReadyMessage {
