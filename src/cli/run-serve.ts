@@ -1,0 +1,74 @@
+import { loadConfig } from '../config/index.js';
+import { prestartEnvironments } from '../runtime/index.js';
+import { reportFatal, parsePort, positiveInteger } from './cli-errors.js';
+import type { ServeFlags } from './serve-command.js';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** `edge-dev serve`: starts the edge and the control API, prints where they listen, stops on SIGINT/SIGTERM. */
+export async function runServe(flags: ServeFlags): Promise<void> {
+  const log = flags.quiet ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
+  if (!LOOPBACK.has(flags.host)) {
+    process.stderr.write(
+      `\n  WARNING: --host ${flags.host} exposes edge-dev, and every handler it runs, beyond this machine.\n` +
+        `  edge-dev is a development tool: bind 127.0.0.1 unless you mean it.\n\n`,
+    );
+  }
+  if (flags.viewerProtocol !== undefined && flags.viewerProtocol !== 'https' && flags.viewerProtocol !== 'http') {
+    reportFatal(`--viewer-protocol: expected "https" or "http", got "${flags.viewerProtocol}"`);
+    return;
+  }
+  try {
+    const port = parsePort('--port', flags.port);
+    const controlPort = flags.controlPort === undefined ? undefined : parsePort('--control-port', flags.controlPort);
+    const cacheMaxBytes = flags.cacheMaxBytes === undefined ? undefined : positiveInteger('--cache-max-bytes', flags.cacheMaxBytes);
+    await prestartFor(flags.config);
+    const { startServer } = await import('../server/index.js');
+    const running = await startServer({
+      configFile: flags.config,
+      host: flags.host,
+      port,
+      controlPort,
+      controlHost: flags.controlHost,
+      cacheEnabled: flags.cache,
+      viewerProtocol: flags.viewerProtocol,
+      pop: flags.pop,
+      cacheMaxBytes,
+      watch: flags.watch,
+      log,
+      logRequests: !flags.quiet,
+    });
+    let stopping = false;
+    const stop = (signal: string) => {
+      // A second signal exits at once.
+      if (stopping) process.exit(130);
+      stopping = true;
+      log(`[${signal}] draining in-flight requests, shutting execution environments down`);
+      running.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    // Only now: whoever waits for these lines may signal at once, and the handlers must already be there.
+    process.stdout.write(`edge listening on ${running.edgeUrl}\n`);
+    process.stdout.write(`control API listening on ${running.controlUrl}\n`);
+  } catch (error) {
+    reportFatal(error);
+  }
+}
+
+/**
+ * Threads for the first cold starts boot while the server's modules load (they take most of the start-up), so the
+ * first requests do not wait for them. Init still happens at each function's first invocation (§8.1). A config
+ * that does not load starts nothing: startServer reports it.
+ */
+async function prestartFor(configFile: string): Promise<void> {
+  try {
+    const { distribution } = await loadConfig(configFile);
+    prestartEnvironments(distribution.functions.values());
+  } catch {
+    // startServer loads the same file and reports the error with its file and field.
+  }
+}
