@@ -104,12 +104,13 @@ export class Environment {
 
   /** Runs one invocation; the environment must be initialised and not busy. */
   run(event: CfEvent, awsRequestId: string, logs: LogLine[], budgetMs: number, logStart: boolean): Promise<InvokeOutcome> {
+    const eventJson = JSON.stringify(event);
     this.state = 'busy';
     this.worker.ref();
     this.logs = logs;
     this.awsRequestId = awsRequestId;
     if (logStart) appendLog(logs, this.host, startLine(awsRequestId, this.spec.version));
-    const message: InvokeMessage = { type: 'invoke', event, awsRequestId, deadline: Date.now() + budgetMs };
+    const message: InvokeMessage = { type: 'invoke', eventJson, awsRequestId, deadline: Date.now() + budgetMs };
     this.startedAt = performance.now();
     this.invokeTimer = setTimeout(onInvokeTimeout, budgetMs, this);
     this.worker.postMessage(message);
@@ -214,7 +215,8 @@ export class Environment {
       case 'result':
         if (this.resolveInvoke === null) return;
         if (message.memoryUsedMb > this.memoryUsedMb) this.memoryUsedMb = message.memoryUsedMb;
-        this.settle(performance.now() - this.startedAt, undefined, message.result);
+        // D48: the second half of the round trip.
+        this.settle(performance.now() - this.startedAt, undefined, JSON.parse(message.json));
         return;
       case 'failure': {
         if (this.resolveInvoke === null) return;

@@ -119,11 +119,10 @@ function succeed(result: unknown): void {
   if (!pending) return;
   pending = false;
   endDrainWait();
-  let roundTripped: unknown;
+  let json: string | undefined;
   try {
-    // §8.4 (D48): CloudFront sees the result after JSON serialisation; undefined becomes null.
-    const json = JSON.stringify(result);
-    roundTripped = json === undefined ? null : JSON.parse(json);
+    // §8.4 (D48): CloudFront sees the result after JSON serialisation; undefined becomes null. The main thread parses.
+    json = JSON.stringify(result);
   } catch (error) {
     post({
       type: 'failure',
@@ -134,7 +133,7 @@ function succeed(result: unknown): void {
     });
     return;
   }
-  post({ type: 'result', result: roundTripped, memoryUsedMb: memoryUsedMb() });
+  post({ type: 'result', json: json ?? 'null', memoryUsedMb: memoryUsedMb() });
 }
 
 // §8.1: a thrown error is an execution error but does not reset the environment.
@@ -199,7 +198,7 @@ function invoke(message: InvokeMessage): void {
   waitForDrain();
   let returned: unknown;
   try {
-    returned = handler!(message.event, context, lambdaCallback);
+    returned = handler!(JSON.parse(message.eventJson) as CfEvent, context, lambdaCallback);
   } catch (error) {
     fail(error);
     return;

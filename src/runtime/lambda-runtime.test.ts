@@ -165,6 +165,13 @@ describe('LambdaRuntime: handler styles and results (§8.4)', () => {
     expect(runtime.environmentCount(spec)).toBe(1);
   });
 
+  it('§8.4 the handler gets the event as Lambda hands it over, parsed from JSON: an undefined field is absent', async () => {
+    const event = testEvent('/keys');
+    Object.assign(event.Records[0]!.cf.request, { notJson: undefined });
+    const outcome = await runtime.invoke(functionSpecForModule(`${handlers}thread-info.mjs`), event);
+    expect(resultOf(outcome).requestKeys).toEqual(['clientIp', 'method', 'uri', 'querystring', 'headers']);
+  });
+
   it('§8.4 (D48) undefined becomes null after the JSON round trip', async () => {
     expect(await runtime.invoke(lifecycle, testEvent('/undefined'))).toMatchObject({ ok: true, result: null });
   });

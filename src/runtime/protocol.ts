@@ -2,8 +2,6 @@
  * Messages between the main thread and an execution environment's worker (reference §8).
  * Types only: the worker entry may import nothing else from the project.
  */
-import type { CfEvent } from '../event/types.js';
-
 /** What one environment's Init needs: the Lambda context's values and the loader's paths (§8.3). */
 export interface EnvironmentData {
   /** What the worker imports: the handler module, or its esbuild bundle for `.ts`. */
@@ -34,7 +32,11 @@ export interface InitMessage {
 
 export interface InvokeMessage {
   type: 'invoke';
-  event: CfEvent;
+  /**
+   * The event as JSON text, as Lambda hands it to the runtime: a string crosses threads as one copy, where a
+   * structured clone of the object costs about twice a JSON.stringify on the sending thread and again on the other.
+   */
+  eventJson: string;
   awsRequestId: string;
   /** Epoch ms at which the function timeout cuts the invocation (for getRemainingTimeInMillis). */
   deadline: number;
@@ -61,10 +63,11 @@ export interface LogMessage {
   type: 'log';
   line: string;
 }
-/** The handler's result after the JSON round trip (D48). */
+/** The handler's result serialised (D48); the main thread parses it, which completes the round trip. */
 export interface ResultMessage {
   type: 'result';
-  result: unknown;
+  /** `JSON.stringify(result)`, or `null` when that gives nothing (undefined, a function). */
+  json: string;
   memoryUsedMb: number;
 }
 /** The handler threw, rejected or called back with an error (§8.4), or the result was not JSON (D48). */

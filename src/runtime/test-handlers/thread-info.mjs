@@ -1,17 +1,18 @@
-// Test handler: which thread runs the environment and what it was given (spare threads, §8.1, §8.2, §8.5).
+// Test handler: which thread runs the environment and what it was given (spare threads, §8.1, §8.2, §8.5; the event, §8.4).
 import { threadId } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 
 let invocations = 0;
 const loadedAt = Date.now();
 
-export const handler = async () => {
+export const handler = async (event) => {
   invocations += 1;
   return {
     threadId,
     invocations,
     loadedAt,
     env: { ...process.env },
+    requestKeys: Object.keys(event.Records[0].cf.request),
     heapLimitMb: Math.round(getHeapStatistics().heap_size_limit / 1_048_576),
   };
 };
