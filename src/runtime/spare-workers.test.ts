@@ -4,7 +4,7 @@ import { functionSpecForModule } from './function-spec.js';
 import { lambdaEnvironment } from './lambda-env.js';
 import { LambdaRuntime } from './lambda-runtime.js';
 import { prestartEnvironments } from './prestart-environments.js';
-import { discardSpareWorkers, prestartSpareWorkers, spareThreadIds } from './spare-workers.js';
+import { discardSpareWorkers, prestartSpareWorkers, spareThreadIds, wantedSpares } from './spare-workers.js';
 import { testEvent } from './test-handlers/test-event.js';
 import type { FunctionSpec, InvokeOutcome } from './types.js';
 import { environmentWorkerUrl } from './worker-url.js';
@@ -109,13 +109,17 @@ describe('spare threads: started ahead of need, bound to a function at Init (§8
     expect(runtime.environmentCount(spec)).toBe(1);
   });
 
-  it('§8.1 prestarting keeps one spare per function of a size, started one after another', async () => {
+  it('§8.1 prestarting starts one spare per function of a size, one after another; then one is kept', async () => {
     prestartSpareWorkers(workerUrl, new Map([[384, 3]]));
     await eventually(() => spareThreadIds(workerUrl, 384).length === 3);
+    const prestarted = spareThreadIds(workerUrl, 384);
     const runtime = newRuntime();
-    const ids = await Promise.all(['a', 'b', 'c'].map((name) => runtime.invoke(threadInfo(`pre-${name}`, 384), testEvent())));
-    expect(ids.map((outcome) => infoOf(outcome).invocations)).toEqual([1, 1, 1]);
+    const outcomes = await Promise.all(['a', 'b', 'c'].map((name) => runtime.invoke(threadInfo(`pre-${name}`, 384), testEvent())));
+    expect(outcomes.map((outcome) => infoOf(outcome).invocations)).toEqual([1, 1, 1]);
+    expect(outcomes.map((outcome) => infoOf(outcome).threadId).sort()).toEqual([...prestarted].sort());
     expect(runtime.environmentCount()).toBe(3);
+    expect(wantedSpares(workerUrl, 384)).toBe(1);
+    await eventually(() => spareThreadIds(workerUrl, 384).length === 1);
   });
 
   it('spareWorkers: false starts each environment\'s own thread at its cold start', async () => {

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
  * Duration counts from the bind and the environment is as cold as a new one.
  *
  * The heap cap is fixed when a thread starts (§8.5), so spares are kept per memory size: once a size is in use one
- * spare waits for it (more when `prestartSpareWorkers` asks). Threads start one at a time per size, so a spare being
+ * spare waits for it (more for the first cold starts when `prestartSpareWorkers` asks). Threads start one at a time per size, so a spare being
  * made never competes for the CPU with a cold start that waits for its own thread. The stock belongs to the process,
  * not to a runtime (runtimes are made per server, per test file, per CLI call), and spares never keep it alive.
  */
@@ -22,7 +22,7 @@ interface Stock {
   readonly spares: Spare[];
   /** Threads of this size still starting (spares and threads already taken). */
   booting: number;
-  /** How many spares to keep. */
+  /** How many spares to keep: one per size in use, more until prestarted ones are taken. */
   wanted: number;
   readonly workerUrl: URL;
   readonly memorySize: number;
@@ -101,6 +101,8 @@ function refill(stock: Stock): void {
  */
 export function takeEnvironmentWorker(workerUrl: URL, memorySize: number): Worker {
   const stock = stockFor(workerUrl, memorySize);
+  // A prestarted stock serves the first cold starts; then one spare is kept.
+  if (stock.wanted > 1) stock.wanted--;
   while (stock.spares.length > 0) {
     const spare = stock.spares.shift()!;
     if (spare.exited) continue;
@@ -120,8 +122,9 @@ export function refillSpareWorkers(workerUrl: URL, memorySize: number): void {
 }
 
 /**
- * Keep `count` spares of each memory size given (at most MAX_SPARES_PER_SIZE), starting now: e.g. `serve`, which
- * knows its functions before the first request, asks for one per function.
+ * Start `count` spares of each memory size given (at most MAX_SPARES_PER_SIZE), for the next cold starts: e.g.
+ * `serve`, which knows its functions before the first request, asks for one per function. Each cold start lowers
+ * the count again, down to the one spare kept per size in use.
  */
 export function prestartSpareWorkers(workerUrl: URL, counts: ReadonlyMap<number, number>): void {
   keeping = true;
@@ -130,6 +133,11 @@ export function prestartSpareWorkers(workerUrl: URL, counts: ReadonlyMap<number,
     stock.wanted = Math.max(stock.wanted, Math.min(count, MAX_SPARES_PER_SIZE));
     refill(stock);
   }
+}
+
+/** How many spares are kept for a memory size (for tests). */
+export function wantedSpares(workerUrl: URL, memorySize: number): number {
+  return stocks.get(`${memorySize}\0${workerUrl.href}`)?.wanted ?? 0;
 }
 
 /** The `threadId`s of the spares waiting for a memory size, oldest first (for tests). */
