@@ -1,7 +1,9 @@
 import type { CfHeaders } from '../event/types.js';
 import type { CacheKeyPolicy } from '../config/types.js';
 import type { CacheEntry, CacheLookup } from './types.js';
-import { entryBytes, MAX_OBJECT_BYTES } from './entry-bytes.js';
+import { storedBytes, MAX_OBJECT_BYTES } from './entry-bytes.js';
+import { CachedEntry, toStored } from './stored-entry.js';
+import type { StoredEntry } from './stored-entry.js';
 import { compileInvalidationPaths, matchesInvalidation } from './invalidation-paths.js';
 import { mergeNotModified } from './merge-not-modified.js';
 import { decideTtl } from './ttl.js';
@@ -11,8 +13,8 @@ export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 
 /** One key's entries. D31: the GET entry answers GET and HEAD; a HEAD-only entry answers HEAD only. */
 interface Slot {
-  get: CacheEntry | undefined;
-  head: CacheEntry | undefined;
+  get: StoredEntry | undefined;
+  head: StoredEntry | undefined;
   /** Sizes as counted when stored, so a caller changing an entry later cannot skew the budget. */
   getBytes: number;
   headBytes: number;
@@ -45,13 +47,14 @@ export class EdgeCache {
   lookup(key: string, now: number, method: string): CacheLookup | undefined {
     const slot = this.slots.get(key);
     if (slot === undefined) return undefined;
-    const entry = method === 'HEAD' ? headEntry(slot, now) : slot.get;
-    if (entry === undefined) return undefined;
+    const stored = method === 'HEAD' ? headEntry(slot, now) : slot.get;
+    if (stored === undefined) return undefined;
     this.slots.delete(key);
     this.slots.set(key, slot);
-    const elapsed = now - entry.storedAt;
+    const elapsed = now - stored.storedAt;
     const ageSeconds = elapsed > 0 ? Math.floor(elapsed / 1000) : 0;
-    return elapsed < entry.ttlMs ? { state: 'fresh', entry, ageSeconds } : { state: 'stale', entry, ageSeconds };
+    const entry = new CachedEntry(stored);
+    return elapsed < stored.ttlMs ? { state: 'fresh', entry, ageSeconds } : { state: 'stale', entry, ageSeconds };
   }
 
   /**
@@ -59,8 +62,9 @@ export class EdgeCache {
    * replaces a HEAD-only one). An entry larger than the whole budget or than 50 GB is not stored,
    * and the older entry it would have replaced is dropped.
    */
-  store(entry: CacheEntry): void {
-    const size = entryBytes(entry);
+  store(given: CacheEntry): void {
+    const entry = toStored(given);
+    const size = storedBytes(entry);
     let slot = this.slots.get(entry.key);
     if (slot === undefined) {
       slot = { get: undefined, head: undefined, getBytes: 0, headBytes: 0 };
@@ -105,13 +109,19 @@ export class EdgeCache {
   ): CacheEntry | undefined {
     const slot = this.slots.get(key);
     if (slot === undefined) return undefined;
-    const old = method === 'HEAD' ? headEntry(slot, now) : slot.get;
-    if (old === undefined) return undefined;
+    const oldStored = method === 'HEAD' ? headEntry(slot, now) : slot.get;
+    if (oldStored === undefined) return undefined;
+    const old = new CachedEntry(oldStored);
     const headers = mergeNotModified(old.headers, notModifiedHeaders);
     const ttl = decideTtl(policy, old.status, headers, errorCachingMinTTL, now);
     const refreshed: CacheEntry = {
-      ...old,
+      key: old.key,
+      invalidationPath: old.invalidationPath,
+      status: old.status,
+      statusDescription: old.statusDescription,
+      headOnly: old.headOnly,
       headers,
+      body: old.body,
       storedAt: now,
       ttlMs: ttl.ttlSeconds * 1000,
       staleWhileRevalidateMs: ttl.staleWhileRevalidateSeconds * 1000,
@@ -124,6 +134,16 @@ export class EdgeCache {
       if (slot.get === undefined && slot.head === undefined) this.slots.delete(key);
     }
     return refreshed;
+  }
+
+  /**
+   * §5.9: an expired entry served because the origin failed is kept fresh for `ttlMs` from when it was stored
+   * (Age keeps growing, D37). Does nothing when the entry is gone.
+   */
+  prolong(key: string, method: string, ttlMs: number, now: number): void {
+    const slot = this.slots.get(key);
+    const stored = slot === undefined ? undefined : method === 'HEAD' ? headEntry(slot, now) : slot.get;
+    if (stored !== undefined) stored.ttlMs = ttlMs;
   }
 
   /** §5.11: exact paths or trailing `*`; returns how many entries were removed. */
@@ -193,7 +213,7 @@ export class EdgeCache {
 }
 
 /** D31: a HEAD takes the GET entry while it is fresh, else a HEAD-only entry, else the stale GET entry. */
-function headEntry(slot: Slot, now: number): CacheEntry | undefined {
+function headEntry(slot: Slot, now: number): StoredEntry | undefined {
   const get = slot.get;
   if (get !== undefined && now - get.storedAt < get.ttlMs) return get;
   return slot.head ?? get;

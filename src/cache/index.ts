@@ -9,5 +9,6 @@ export { cacheKey } from './cache-key.js';
 export { decideTtl } from './ttl.js';
 /** One edge location's LRU cache: lookup, store, refresh after 304, invalidate. */
 export { EdgeCache } from './edge-cache.js';
+export { cachedViewerWireHeaders, EDGE_SET_HEADERS } from './stored-entry.js';
 /** §5.3: the normalised Accept-Encoding for key and origin request. */
 export { normaliseAcceptEncoding } from './accept-encoding.js';

@@ -1,6 +1,7 @@
 import { canonicalHeaderKey, getHeaderValue, headersToRawHeaders } from '../event/index.js';
 import type { CfHeaders, HttpResponse } from '../event/index.js';
 import { viaValue } from '../origin/index.js';
+import { cachedViewerWireHeaders, EDGE_SET_HEADERS } from '../cache/index.js';
 import type { EdgeResponse, RequestState } from './types.js';
 
 // D40: viewer responses carry `1.1 <id>.cloudfront.net (CloudFront)`, the id shared with origin requests.
@@ -15,20 +16,16 @@ function put(headers: CfHeaders, name: string, value: string): void {
   headers[name] = [{ key: canonicalHeaderKey(name), value }];
 }
 
-// Set per response by `finishResponse`; never taken from the origin or a handler (D42: CloudFront's headers last).
-const EDGE_SET = new Set(['x-cache', 'via', 'x-amz-cf-pop', 'x-amz-cf-id', 'age', 'content-length', 'transfer-encoding']);
-// A stored entry's header map never changes, so a cache hit reuses its wire form (style.md: skip repeated work).
-const wireBase = new WeakMap<CfHeaders, string[]>();
-
-function wireHeadersOf(headers: CfHeaders): string[] {
-  let base = wireBase.get(headers);
-  if (base === undefined) {
-    const kept: CfHeaders = Object.create(null);
-    for (const name in headers) if (!EDGE_SET.has(name)) kept[name] = headers[name]!;
-    base = headersToRawHeaders(kept);
-    wireBase.set(headers, base);
+/** The response's headers in wire form without those the edge sets; a cached entry has them ready. */
+function wireHeadersOf(response: HttpResponse): string[] {
+  const cached = cachedViewerWireHeaders(response);
+  if (cached !== undefined) return cached;
+  const raw = headersToRawHeaders(response.headers);
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) {
+    if (!EDGE_SET_HEADERS.has(raw[i]!.toLowerCase())) out.push(raw[i]!, raw[i + 1]!);
   }
-  return base;
+  return out;
 }
 
 /**
@@ -43,7 +40,7 @@ export function finishResponse(
   ageSeconds?: number,
 ): EdgeResponse {
   const xCache = `${xCacheToken} from cloudfront`;
-  const raw = wireHeadersOf(response.headers).slice();
+  const raw = wireHeadersOf(response);
   raw.push('X-Cache', xCache, 'Via', VIA_VALUE, 'X-Amz-Cf-Pop', state.deps.options.pop, 'X-Amz-Cf-Id', state.requestId);
   if (ageSeconds !== undefined) raw.push('Age', String(ageSeconds));
   if (response.status !== 304 && response.status !== 204) {
@@ -68,14 +65,16 @@ export function answerViewerConditional(state: RequestState, response: HttpRespo
   if (response.status !== 200) return response;
   const requestHeaders = state.request.headers;
   const ifNoneMatch = getHeaderValue(requestHeaders, 'if-none-match');
-  const etag = getHeaderValue(response.headers, 'etag');
+  const ifModifiedSince = ifNoneMatch === undefined ? getHeaderValue(requestHeaders, 'if-modified-since') : undefined;
+  // Most requests are unconditional: leave the (cached) response's headers undecoded.
+  if (ifNoneMatch === undefined && ifModifiedSince === undefined) return response;
   let notModified = false;
   if (ifNoneMatch !== undefined) {
+    const etag = getHeaderValue(response.headers, 'etag');
     notModified = etag !== undefined && (ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => weakEqual(tag.trim(), etag)));
   } else {
-    const ifModifiedSince = getHeaderValue(requestHeaders, 'if-modified-since');
     const lastModified = getHeaderValue(response.headers, 'last-modified');
-    if (ifModifiedSince && lastModified) notModified = Date.parse(lastModified) <= Date.parse(ifModifiedSince);
+    if (lastModified) notModified = Date.parse(lastModified) <= Date.parse(ifModifiedSince!);
   }
   if (!notModified) return response;
   const headers = copyHeaders(response.headers);

@@ -232,7 +232,7 @@ function mayServeStale(entry: CacheEntry, now: number): boolean {
 // §5.9, D37: stale responses are `Hit` with a growing Age, kept for ErrorCachingMinTTL before the origin is tried again.
 function serveStale(state: RequestState, entry: CacheEntry, flight: Flight | undefined): EdgeResponse | Promise<EdgeResponse> {
   const minTtl = state.deps.distribution.customErrorResponses.get(entry.status)?.errorCachingMinTTL ?? 10;
-  state.deps.cache.store({ ...entry, ttlMs: state.now - entry.storedAt + minTtl * 1000 });
+  state.deps.cache.prolong(entry.key, state.request.method, state.now - entry.storedAt + minTtl * 1000, state.now);
   flight?.release();
   state.trace.stages.push('stale');
   return deliver(state, entry, 'Hit', Math.floor((state.now - entry.storedAt) / 1000));
