@@ -109,7 +109,7 @@ describe('spare threads: started ahead of need, bound to a function at Init (§8
     expect(runtime.environmentCount(spec)).toBe(1);
   });
 
-  it('§8.1 prestarting starts one spare per function of a size, one after another; then one is kept', async () => {
+  it('§8.1 prestarting starts one spare per function of a size; once they are taken one is kept', async () => {
     prestartSpareWorkers(workerUrl, new Map([[384, 3]]));
     await eventually(() => spareThreadIds(workerUrl, 384).length === 3);
     const prestarted = spareThreadIds(workerUrl, 384);

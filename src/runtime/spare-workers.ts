@@ -8,9 +8,10 @@ import { Worker } from 'node:worker_threads';
  * Duration counts from the bind and the environment is as cold as a new one.
  *
  * The heap cap is fixed when a thread starts (§8.5), so spares are kept per memory size: once a size is in use one
- * spare waits for it (more for the first cold starts when `prestartSpareWorkers` asks). Threads start one at a time per size, so a spare being
- * made never competes for the CPU with a cold start that waits for its own thread. The stock belongs to the process,
- * not to a runtime (runtimes are made per server, per test file, per CLI call), and spares never keep it alive.
+ * spare waits for it (more for the first cold starts when `prestartSpareWorkers` asks). Refills start one thread at a
+ * time per size, so a spare being made never competes for the CPU with a cold start that waits for its own thread.
+ * The stock belongs to the process, not to a runtime (runtimes are made per server, per test file, per CLI call),
+ * and spares never keep the process alive.
  */
 interface Spare {
   readonly worker: Worker;
@@ -131,7 +132,9 @@ export function prestartSpareWorkers(workerUrl: URL, counts: ReadonlyMap<number,
   for (const [memorySize, count] of counts) {
     const stock = stockFor(workerUrl, memorySize);
     stock.wanted = Math.max(stock.wanted, Math.min(count, MAX_SPARES_PER_SIZE));
-    refill(stock);
+    // All at once: no cold start waits for the CPU yet, and the 'online' events that pace refills are late while
+    // the main thread is busy loading the server.
+    while (stock.spares.length < stock.wanted) addSpare(stock);
   }
 }
 
