@@ -2,7 +2,6 @@ import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve as serveHono } from '@hono/node-server';
 import { loadConfig } from '../config/index.js';
 import type { LoadedConfig } from '../config/index.js';
 import { LambdaRuntime } from '../runtime/index.js';
@@ -10,7 +9,6 @@ import { EdgeCache } from '../cache/index.js';
 import { OriginClient } from '../origin/index.js';
 import type { EdgeDeps, EdgeOptions } from '../edge/index.js';
 import { createEdgeListener } from './edge-listener.js';
-import { createControlApi } from './control-api.js';
 import type { EdgeHolder } from './types.js';
 
 export interface ServeOptions {
@@ -61,11 +59,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   await listen(edge, options.port, options.host);
   const edgePort = (edge.address() as AddressInfo).port;
   const controlPort = options.controlPort ?? (options.port === 0 ? 0 : edgePort + 1);
-  const control = serveHono({ fetch: createControlApi(holder).fetch, port: controlPort, hostname: options.controlHost }) as Server;
-  await new Promise<void>((resolve, reject) => {
-    if (control.listening) return resolve();
-    control.once('listening', resolve).once('error', reject);
-  });
+  // The edge answers while the control API's modules load.
+  const { listenControlApi } = await import('./control-listener.js');
+  const control = await listenControlApi(holder, controlPort, options.controlHost);
 
   const watchers = options.watch ? watchFiles(loaded, holder, options, runtime) : [];
   let closing: Promise<void> | undefined;
