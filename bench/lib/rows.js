@@ -19,6 +19,12 @@ export function boundRow(name, unit, value, target, { baseline = null, detail, w
   return { name, unit, value, baseline, ratio, target, better: 'lower', targetOf: 'value', pass: value <= target, ...(detail ? { detail } : {}) };
 }
 
+/** A cost against the physical floor measured in the same run: pass when value / baseline ≤ target. */
+export function overheadRow(name, unit, value, baseline, target, detail) {
+  const ratio = value / baseline;
+  return { name, unit, value, baseline, ratio, target, better: 'lower', targetOf: 'ratio', pass: ratio <= target, ...(detail ? { detail } : {}) };
+}
+
 /** A scenario that could not be measured: it fails, with the reason. */
 export function failedRow(name, unit, target, better, targetOf, error) {
   const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { BENCH_DIR, REPO_DIR } from '../lib/edge-config.js';
 import { percentile, median } from '../lib/stats.js';
 
@@ -39,8 +40,26 @@ const spec = functionSpecForModule(HANDLER, { timeout: 5 });
 const first = await runtime.invoke(spec, event);
 if (!first.ok) throw new Error(`warm invoke failed: ${JSON.stringify(first.error)}`);
 await timeEach(500, () => runtime.invoke(spec, event));
+let cpuBefore = process.cpuUsage();
 const warm = await timeEach(invocations, () => runtime.invoke(spec, event));
+const warmCpu = cpuMicros(cpuBefore) / invocations;
 await runtime.shutdown();
+
+// The floor of any invocation in a worker thread: a bare postMessage round trip carrying the same event as JSON.
+// Process CPU (both threads) per round trip; on virtual machines waking a thread is most of it.
+const echo = new Worker("require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(m))", { eval: true });
+const eventJson = JSON.stringify(event);
+const roundTrip = () => new Promise((resolve) => { echo.once('message', resolve); echo.postMessage(eventJson); });
+await timeEach(500, roundTrip);
+cpuBefore = process.cpuUsage();
+await timeEach(invocations, roundTrip);
+const floorCpu = cpuMicros(cpuBefore) / invocations;
+await echo.terminate();
+
+function cpuMicros(before) {
+  const used = process.cpuUsage(before);
+  return used.user + used.system;
+}
 
 // Cold: a new environment each time (a fresh runtime, so no pool or worker is reused); the first sample also pays
 // for loading the runtime's own modules and is dropped.
@@ -62,7 +81,8 @@ for (let i = 0; i <= coldStarts; i++) {
 process.stdout.write(
   `${JSON.stringify({
     direct: { p50: percentile(direct, 50), p99: percentile(direct, 99) },
-    warm: { p50: percentile(warm, 50), p99: percentile(warm, 99) },
+    warm: { p50: percentile(warm, 50), p99: percentile(warm, 99), cpuMicros: warmCpu },
+    floor: { cpuMicros: floorCpu },
     cold: { median: median(cold), p90: percentile(cold, 90), initMedian: median(init), samples: cold.map((v) => Math.round(v * 10) / 10) },
   })}\n`,
 );
