@@ -61,8 +61,8 @@ function cpuMicros(before) {
   return used.user + used.system;
 }
 
-// Cold: a new environment each time (a fresh runtime, so no pool or worker is reused); the first sample also pays
-// for loading the runtime's own modules and is dropped.
+// Cold: a new environment each time (a fresh runtime, so no pool is reused; the thread may be a prestarted spare,
+// which no function has used); the first sample also pays for loading the runtime's own modules and is dropped.
 const cold = [];
 const init = [];
 for (let i = 0; i <= coldStarts; i++) {
