@@ -138,7 +138,7 @@ describe('§8.2 (D46) handlers cannot see the developer\'s environment', () => {
       { 'env.mjs': `export const handler = async () => ({ status: '200', body: JSON.stringify(process.env) });` },
     );
     const hostEnv = { ...process.env, EDGE_DEV_TEST_SECRET: 'hunter2', AWS_ACCESS_KEY_ID: 'AKIAHOSTKEYEXAMPLE', AWS_SECRET_ACCESS_KEY: 'host-secret', HOME: '/home/developer' };
-    const run = spawnServe(['--config', file, '--port', '0', '--control-port', '0'], hostEnv);
+    const run = spawnServe(['--config', file, '--port', '0', '--control-port', '0'], { env: hostEnv });
     try {
       const { edge } = await run.ready;
       const response = await fetch(`${edge}/env`);

@@ -256,7 +256,7 @@ describe('§7.2 §5.7 AllowedMethods and CachedMethods', () => {
 
   it('§7.2 a GET with a body → 403, nothing reaches the origin', async () => {
     const before = edge.invocations('vreq');
-    for (const framing of [{ 'content-length': '8' }, { 'transfer-encoding': 'chunked' }]) {
+    for (const framing of [{ 'content-length': '8' }, { 'transfer-encoding': 'chunked' }] as Record<string, string>[]) {
       const response = await rawRequest(`${edge.url}/all/get-with-body`, { headers: { 'content-type': 'text/plain', ...framing }, body: 'surprise' });
       expect(response.status).toBe(403);
       expect(response.headers['x-cache']).toBe('Error from cloudfront');

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrigin } from './helpers/origin-server.js';
 import type { TestOrigin } from './helpers/origin-server.js';
 import { makeDistribution } from './helpers/distribution.js';
+import { spawnServe } from './helpers/serve-process.js';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'edge-dev.js');
 let origin: TestOrigin;
 
 beforeAll(async () => {
@@ -22,26 +21,7 @@ function writeConfig(config: unknown): string {
   return file;
 }
 
-/** Start `edge-dev serve` as users do and wait for its two listening lines. */
-function serve(args: string[]) {
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const ready = new Promise<{ edge: string; control: string }>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      const edge = /edge listening on (http:\/\/\S+)/.exec(stdout)?.[1];
-      const control = /control API listening on (http:\/\/\S+)/.exec(stdout)?.[1];
-      if (edge && control) resolve({ edge, control });
-    });
-    void exited.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-  });
-  ready.catch(() => {}); // tests that expect an early exit await `exited` instead
-
-  return { child, ready, exited, output: () => ({ stdout, stderr }) };
-}
+const serve = (args: string[]) => spawnServe(args);
 
 describe('edge-dev serve (a real process)', () => {
   it('prints both listening lines, serves, and exits 0 on SIGTERM', async () => {
@@ -56,14 +36,14 @@ describe('edge-dev serve (a real process)', () => {
     expect(response.headers.get('via')).toMatch(/^1\.1 [0-9a-f]{32}\.cloudfront\.net \(CloudFront\)$/);
     expect(response.headers.get('x-amz-cf-pop')).toBeTruthy();
     run.child.kill('SIGTERM');
-    expect(await run.exited).toBe(0);
+    expect((await run.exited).code).toBe(0);
     expect(run.output().stderr).toContain('GET /hello 200 Miss');
   });
 
   it('malformed config JSON: exit 2, the file named, nothing started', async () => {
     const file = writeConfig('{ "distribution": { ');
     const run = serve(['--config', file, '--port', '0']);
-    expect(await run.exited).toBe(2);
+    expect((await run.exited).code).toBe(2);
     expect(run.output().stderr).toContain(file);
     expect(run.output().stdout).not.toContain('listening');
   });
@@ -71,7 +51,7 @@ describe('edge-dev serve (a real process)', () => {
   it('an unknown origin Id: exit 2 naming the JSON path', async () => {
     const distribution = makeDistribution({ defaultBehavior: { origin: 'nope' } });
     const run = serve(['--config', writeConfig({ distribution, origins: { origin: origin.url } }), '--port', '0']);
-    expect(await run.exited).toBe(2);
+    expect((await run.exited).code).toBe(2);
     expect(run.output().stderr).toMatch(/TargetOriginId/);
   });
 });

@@ -2,15 +2,26 @@
  * The CloudFront event vocabulary every part shares (reference §1). The shapes reuse
  * `@types/aws-lambda`, which users already know, and extend it where it falls short.
  */
-import type {
-  CloudFrontHeaders,
-  CloudFrontOrigin,
-  CloudFrontCustomOrigin,
-  CloudFrontS3Origin,
-  CloudFrontResultResponse,
-} from 'aws-lambda';
+import type { CloudFrontHeaders, CloudFrontCustomOrigin, CloudFrontResultResponse } from 'aws-lambda';
 
-export type { CloudFrontOrigin, CloudFrontCustomOrigin, CloudFrontS3Origin };
+export type { CloudFrontCustomOrigin };
+
+/**
+ * §1.8, D11: `origin.s3`. `@types/aws-lambda` forbids `region` with `authMethod: "none"`, but CloudFront sends
+ * `region: ""` then, and AWS's own origin-switching examples set it so.
+ */
+export interface CloudFrontS3Origin {
+  authMethod: 'origin-access-identity' | 'none';
+  customHeaders: CloudFrontHeaders;
+  domainName: string;
+  path: string;
+  region?: string;
+}
+
+/** §1.8: exactly one of `custom` or `s3`. */
+export type CloudFrontOrigin =
+  | { custom: CloudFrontCustomOrigin; s3?: never }
+  | { s3: CloudFrontS3Origin; custom?: never };
 
 /** §1.6: lower-case names to `[{ key, value }]`, one element per header line, wire case kept in `key`. */
 export type CfHeaders = CloudFrontHeaders;

@@ -14,8 +14,8 @@ export interface ServeProcess {
 }
 
 /** `edge-dev serve` as users start it: a real child process (`bin/edge-dev.js`, the compiled product). */
-export function spawnServe(args: string[], env: NodeJS.ProcessEnv = process.env): ServeProcess {
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+export function spawnServe(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ServeProcess {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk) => (stdout += chunk));
