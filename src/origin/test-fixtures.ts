@@ -2,18 +2,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type {
-  CacheKeyPolicy,
   CompiledBehavior,
   CompiledDistribution,
   CompiledOrigin,
   OriginRequestPolicy,
 } from '../config/types.js';
-import type { CfHeaders, CfRequest } from '../event/types.js';
+import type { CfRequest } from '../event/types.js';
 import type { ViewerContext } from './build-origin-request.js';
 
 // One set of test builders for requests, header maps and cache policies: the cache part's.
 export { policy as cachePolicy, CACHING_OPTIMIZED, headers } from '../cache/test-fixtures.js';
-import { CACHING_OPTIMIZED, headers } from '../cache/test-fixtures.js';
+import { CACHING_OPTIMIZED } from '../cache/test-fixtures.js';
 
 export const ALL_VIEWER: OriginRequestPolicy = {
   id: '216adef6-5c7f-47e4-b989-5492eafa07d3',
