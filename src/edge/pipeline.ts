@@ -22,6 +22,7 @@ import { deliver } from './deliver.js';
 import { finishResponse, withCloudFrontServer } from './finish-response.js';
 import { functionErrorResponse, internalErrorResponse, originErrorResponse } from './error-response.js';
 import { formatTrace } from './request-log.js';
+import { compressForViewer } from './compress-response.js';
 import { cloudFrontErrorResponse } from './error-page.js';
 import type { EdgeDeps, EdgeResponse, RequestState, ViewerRequest } from './types.js';
 
@@ -198,7 +199,8 @@ async function fetchAndDeliver(
   }
   // §5.9: expired entry + origin 5xx: the stale copy wins.
   if (stale && result.response.status >= 500 && mayServeStale(stale, state.now)) return serveStale(state, stale, flight);
-  const response = responseForViewer(state, result.response);
+  // §5.12: what CloudFront compresses is what it caches.
+  const response = compressForViewer(state, responseForViewer(state, result.response));
   if (key) storeResponse(state, behavior, key, request, response);
   flight?.release();
   return deliver(state, response, response.status >= 400 ? 'Error' : 'Miss');

@@ -15,6 +15,8 @@ export interface BehaviorInput {
   cachedMethods?: string[];
   lambdas?: Partial<Record<'viewer-request' | 'origin-request' | 'origin-response' | 'viewer-response', string>>;
   includeBody?: boolean;
+  /** `Compress` (default true). */
+  compress?: boolean;
   /** Legacy ForwardedValues instead of policies. */
   legacy?: Json;
 }
@@ -34,7 +36,7 @@ function behavior(input: BehaviorInput): Json {
     TargetOriginId: input.origin ?? 'origin',
     ViewerProtocolPolicy: input.viewerProtocolPolicy ?? 'allow-all',
     AllowedMethods: { ...list(methods), CachedMethods: list(cached) },
-    Compress: true,
+    Compress: input.compress ?? true,
     LambdaFunctionAssociations: list(lambdas),
     FunctionAssociations: list([]),
   };
