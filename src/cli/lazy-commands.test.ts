@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // Each command loads only the parts it uses: `serve` starts faster without policy/, testing/ and esbuild.
@@ -50,7 +50,9 @@ function loadedBy(args: string[], done: (stdout: string) => boolean = () => fals
   });
 }
 
-const part = (name: string) => (url: string) => url.includes(`/dist/${name}/`);
+// The CLI runs a bundle (dist/bundle/): esbuild labels each module it holds with a `// dist/<part>/...` comment.
+const bundled = (url: string) => (url.includes('/dist/bundle/') ? readFileSync(fileURLToPath(url), 'utf8') : '');
+const part = (name: string) => (url: string) => url.includes(`/dist/${name}/`) || bundled(url).includes(`// dist/${name}/`);
 const pkg = (name: string) => (url: string) => url.includes(`/node_modules/${name}/`);
 
 describe('edge-dev commands load only what they use', () => {

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
  * the worker is taken from `dist/` (built by `npm run build`).
  */
 export function environmentWorkerUrl(moduleUrl: string = import.meta.url): URL {
-  const url = new URL('./environment.worker.js', moduleUrl);
+  // From dist/runtime/ or from a bundle chunk in dist/bundle/, the worker is dist/runtime/environment.worker.js.
+  const url = new URL('../runtime/environment.worker.js', moduleUrl);
   if (!moduleUrl.endsWith('.ts')) return url;
   const at = url.pathname.lastIndexOf('/src/');
   if (at === -1) return url;
