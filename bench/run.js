@@ -1,5 +1,7 @@
-// `npm run bench [-- --quick] [-- --only hit,miss,invoke,serve,rss,fixtures,check]`: every scenario, a table, and
-// bench/results/latest.json. Servers, origin, baselines and the load generator each run in their own process.
+// `npm run bench [-- --quick] [-- --only hit,miss,invoke,serve,rss,fixtures,check] [-- --strict]`: every scenario, a
+// table, and bench/results/latest.json. Servers, origin, baselines and the load generator each run in their own process.
+// Exit 1 when a scenario could not be measured; with --strict also when a target is missed (figures drift on shared
+// machines, so a missed target is reported, not a failed run).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -18,13 +20,14 @@ const SETTINGS = {
 };
 
 function parseArgs(argv) {
-  const args = { quick: false, only: null };
+  const args = { quick: false, only: null, strict: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--quick') args.quick = true;
+    else if (argv[i] === '--strict') args.strict = true;
     else if (argv[i] === '--only') args.only = new Set(argv[++i]?.split(','));
     else if (argv[i].startsWith('--only=')) args.only = new Set(argv[i].slice(7).split(','));
     else {
-      process.stderr.write(`bench: unknown argument ${argv[i]}; use --quick and/or --only hit,miss,invoke,serve,rss,fixtures,check\n`);
+      process.stderr.write(`bench: unknown argument ${argv[i]}; use --quick, --strict and/or --only hit,miss,invoke,serve,rss,fixtures,check\n`);
       process.exit(2);
     }
   }
@@ -69,4 +72,5 @@ process.stdout.write(
     `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB\n\n${formatTable(rows)}\n\n` +
     `${rows.filter((row) => row.pass).length} of ${rows.length} pass; written to bench/results/latest.json\n`,
 );
-process.exitCode = rows.every((row) => row.pass) ? 0 : 1;
+const measured = rows.every((row) => row.value !== null);
+process.exitCode = measured && (!args.strict || rows.every((row) => row.pass)) ? 0 : 1;
