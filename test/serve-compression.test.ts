@@ -25,6 +25,10 @@ beforeAll(async () => {
       return res.end(PAGE.slice(500));
     }
     if (path.endsWith('/created.html')) return res.writeHead(201, { ...html, 'content-length': String(Buffer.byteLength(PAGE)) }).end(PAGE);
+    if (path.endsWith('/swr.html')) {
+      const headers = { ...html, 'cache-control': 'max-age=1, stale-while-revalidate=60', 'content-length': String(Buffer.byteLength(PAGE)) };
+      return res.writeHead(200, headers).end(PAGE);
+    }
     if (path.endsWith('/bad-etag.html')) return res.writeHead(200, { ...html, etag: 'v1-unquoted', 'content-length': String(Buffer.byteLength(PAGE)) }).end(PAGE);
     res.writeHead(200, { ...html, etag: '"v1"', 'content-length': String(Buffer.byteLength(PAGE)) }).end(PAGE);
   });
@@ -93,6 +97,16 @@ describe('§5.12 CloudFront compresses what the origin did not', () => {
     expect(encoded.headers['content-encoding']).toBe('gzip');
     expect(encoded.body.toString()).toBe('not really gzip');
     expect((await get('/plain/created.html', 'br')).headers['content-encoding']).toBeUndefined();
+  });
+
+  it('§5.12 §5.9 an object refreshed in the background (stale-while-revalidate) is stored compressed again', async () => {
+    expect((await get('/refresh/swr.html', 'br')).headers['content-encoding']).toBe('br');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await get('/refresh/swr.html', 'br')).headers['x-cache']).toBe('Hit from cloudfront');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const refreshed = await get('/refresh/swr.html', 'br');
+    expect(refreshed.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(refreshed.body).toString()).toBe(PAGE);
   });
 
   it('§5.12 not with Compress off, nor with a TTL of 0 (CachingDisabled)', async () => {

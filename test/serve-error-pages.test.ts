@@ -23,7 +23,7 @@ let edge: TestEdge;
 beforeAll(async () => {
   origin = await startScriptedOrigin();
   origin.scripts.set('/errors/404.html', { headers: { 'cache-control': 'max-age=300', 'content-type': 'text/html' }, body: 'custom not found' });
-  origin.scripts.set('/errors/500.html', { headers: { 'cache-control': 'max-age=300' }, body: 'custom server error' });
+  origin.scripts.set('/errors/500.html', { headers: { 'cache-control': 'max-age=300', 'set-cookie': 'tracking=1' }, body: 'custom server error' });
   origin.scripts.set('/errors/502.html', { headers: { 'cache-control': 'max-age=300' }, body: 'custom bad gateway' });
   origin.scripts.set('/errors/503.html', { headers: { 'cache-control': 'max-age=300' }, body: 'custom unavailable' });
   origin.scripts.set('/errors/missing-page.html', { status: 404, headers: {}, body: 'page gone' });
@@ -86,6 +86,14 @@ describe('§7.5 D19 custom error responses', () => {
     // D19: the page is fetched through its own behavior: origin functions on the miss, no viewer functions.
     expect(response.headers.get('x-page-ores')).toBe('ran');
     expect(ran(before)).toEqual({ vreq: 1, vres: 0, 'page-vreq': 0, 'page-vres': 0, 'page-oreq': 1, 'page-ores': 1 });
+  });
+
+  it('§7.5 D36 the page goes through the same origin-response handling: Set-Cookie is removed when cookies are not forwarded', async () => {
+    origin.scripts.set('/missing/cookie', { status: 500, headers: {} });
+    const response = await edge.get('/missing/cookie');
+    expect(response.status).toBe(500);
+    expect(await response.text()).toMatch(/^custom server error/);
+    expect(response.headers.get('set-cookie')).toBeNull();
   });
 
   it('§7.5 the page is cached: a second error uses it without another page fetch', async () => {

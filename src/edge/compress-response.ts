@@ -2,6 +2,7 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:z
 import { decideTtl, normaliseAcceptEncoding } from '../cache/index.js';
 import { getHeaderValue } from '../event/index.js';
 import type { CfHeaders, HttpResponse } from '../event/index.js';
+import type { CompiledBehavior } from '../config/index.js';
 import { copyHeaders } from './finish-response.js';
 import type { RequestState } from './types.js';
 
@@ -32,9 +33,9 @@ const BROTLI_OPTIONS = { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } };
  * policy normalises Accept-Encoding (Brotli preferred), the TTL is above 0 and the object qualifies. The compressed
  * object is what is cached, under the normalised Accept-Encoding in the key. Returns the response unchanged otherwise.
  */
-export function compressForViewer(state: RequestState, response: HttpResponse): HttpResponse {
-  const encoding = chooseEncoding(state);
-  if (encoding === undefined || !qualifies(state, response)) return response;
+export function compressForViewer(state: RequestState, behavior: CompiledBehavior, response: HttpResponse): HttpResponse {
+  const encoding = chooseEncoding(state, behavior);
+  if (encoding === undefined || !qualifies(state, behavior, response)) return response;
   const body = encoding === 'br' ? brotliCompressSync(response.body, BROTLI_OPTIONS) : gzipSync(response.body);
   const headers = copyHeaders(response.headers);
   headers['content-encoding'] = [{ key: 'Content-Encoding', value: encoding }];
@@ -43,8 +44,8 @@ export function compressForViewer(state: RequestState, response: HttpResponse): 
   return { ...response, headers, body };
 }
 
-function chooseEncoding(state: RequestState): 'br' | 'gzip' | undefined {
-  const { behavior, viewer, request } = state;
+function chooseEncoding(state: RequestState, behavior: CompiledBehavior): 'br' | 'gzip' | undefined {
+  const { viewer, request } = state;
   const policy = behavior.cachePolicy;
   if (!behavior.compress || !(policy.enableAcceptEncodingGzip || policy.enableAcceptEncodingBrotli)) return undefined;
   // §5.3: HTTP/1.0 viewers get no compression; nor does a policy that lists Accept-Encoding explicitly.
@@ -56,7 +57,7 @@ function chooseEncoding(state: RequestState): 'br' | 'gzip' | undefined {
   return policy.enableAcceptEncodingGzip && codings.includes('gzip') ? 'gzip' : undefined;
 }
 
-function qualifies(state: RequestState, response: HttpResponse): boolean {
+function qualifies(state: RequestState, behavior: CompiledBehavior, response: HttpResponse): boolean {
   if (!COMPRESSIBLE_STATUSES.has(response.status)) return false;
   if (getHeaderValue(response.headers, 'content-encoding') !== undefined) return false;
   // The origin must say how big the object is; without Content-Length CloudFront does not compress.
@@ -66,7 +67,7 @@ function qualifies(state: RequestState, response: HttpResponse): boolean {
   if (!COMPRESSIBLE_TYPES.has(type)) return false;
   // §5.12: only objects cached with a TTL above 0.
   const errorItem = state.deps.distribution.customErrorResponses.get(response.status);
-  return decideTtl(state.behavior.cachePolicy, response.status, response.headers, errorItem?.errorCachingMinTTL, state.now).ttlSeconds > 0;
+  return decideTtl(behavior.cachePolicy, response.status, response.headers, errorItem?.errorCachingMinTTL, state.now).ttlSeconds > 0;
 }
 
 // §5.12: a strong ETag becomes weak (`W/`), a weak one is kept, an invalid one (neither `"` nor `W/`) is removed.

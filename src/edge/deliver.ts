@@ -7,6 +7,7 @@ import { runResponseStage } from './run-stage.js';
 import { storeResponse, isCacheableMethod } from './store-response.js';
 import { answerViewerConditional, copyHeaders, finishResponse } from './finish-response.js';
 import { originErrorResponse } from './error-response.js';
+import { responseFromOrigin } from './origin-response.js';
 import type { LambdaAssociation } from '../config/index.js';
 import type { EdgeResponse, RequestState } from './types.js';
 
@@ -78,7 +79,7 @@ async function customErrorPage(state: RequestState, response: HttpResponse): Pro
   } else {
     try {
       const result = await fetchFromOrigin(state, behavior, request);
-      page = result.kind === 'not-modified' ? found!.entry : result.response;
+      page = result.kind === 'not-modified' ? found!.entry : result.kind === 'generated' ? result.response : responseFromOrigin(state, behavior, result.response);
       if (key && result.kind !== 'not-modified') storeResponse(state, behavior, key, request, page);
     } catch (error) {
       if (!(error instanceof OriginError)) throw error;

@@ -8,21 +8,21 @@ import {
   newRequestId,
   stripDisallowedHeaders,
 } from '../event/index.js';
-import type { CfRequest, HttpResponse } from '../event/index.js';
-import { OriginError, prepareViewerResponseHeaders } from '../origin/index.js';
+import type { CfRequest } from '../event/index.js';
+import { OriginError } from '../origin/index.js';
 import { selectBehavior } from './select-behavior.js';
 import { applyDefaultRootObject, checkViewerRequest } from './viewer-checks.js';
 import { runRequestStage } from './run-stage.js';
 import { fetchFromOrigin } from './fetch-from-origin.js';
 import type { Conditional } from './fetch-from-origin.js';
-import { forwardsCookies, isCacheableMethod, storeResponse } from './store-response.js';
+import { isCacheableMethod, storeResponse } from './store-response.js';
 import { collapsesRequests, pendingFetch, startFetch } from './collapse-requests.js';
 import type { Flight } from './collapse-requests.js';
 import { deliver } from './deliver.js';
 import { finishResponse, withCloudFrontServer } from './finish-response.js';
 import { functionErrorResponse, internalErrorResponse, originErrorResponse } from './error-response.js';
 import { formatTrace } from './request-log.js';
-import { compressForViewer } from './compress-response.js';
+import { responseFromOrigin } from './origin-response.js';
 import { cloudFrontErrorResponse } from './error-page.js';
 import type { EdgeDeps, EdgeResponse, RequestState, ViewerRequest } from './types.js';
 
@@ -200,17 +200,10 @@ async function fetchAndDeliver(
   // §5.9: expired entry + origin 5xx: the stale copy wins.
   if (stale && result.response.status >= 500 && mayServeStale(stale, state.now)) return serveStale(state, stale, flight);
   // §5.12: what CloudFront compresses is what it caches.
-  const response = compressForViewer(state, responseForViewer(state, result.response));
+  const response = responseFromOrigin(state, behavior, result.response);
   if (key) storeResponse(state, behavior, key, request, response);
   flight?.release();
   return deliver(state, response, response.status >= 400 ? 'Error' : 'Miss');
-}
-
-/** §6.1 and D36: what survives of the origin's headers, after origin-response and before storing. */
-function responseForViewer(state: RequestState, response: HttpResponse): HttpResponse {
-  const headers = prepareViewerResponseHeaders(state.behavior, response.headers);
-  if (!forwardsCookies(state.behavior)) delete headers['set-cookie'];
-  return { ...response, headers };
 }
 
 // §5.10: revalidate with the validators of the stored entry; `Vary: *` entries are refetched unconditionally (§5.6).
@@ -245,7 +238,7 @@ async function refreshInBackground(state: RequestState, key: string, entry: Cach
   try {
     const result = await fetchFromOrigin(background, state.behavior, state.request, conditionalFor(entry));
     if (result.kind === 'not-modified') state.deps.cache.refresh(key, state.request.method, result.response.headers, state.behavior.cachePolicy, Date.now());
-    else if (result.response.status < 500) storeResponse({ ...background, now: Date.now() }, state.behavior, key, state.request, responseForViewer(state, result.response));
+    else if (result.response.status < 500) storeResponse({ ...background, now: Date.now() }, state.behavior, key, state.request, responseFromOrigin(background, state.behavior, result.response));
   } catch (error) {
     state.deps.options.log(`[stale-while-revalidate] ${state.requestId} refresh failed: ${(error as Error).message}`);
   }
