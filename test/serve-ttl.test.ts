@@ -187,6 +187,32 @@ describe.concurrent('§5.9 stale content', () => {
     expect(origin.hits('/short/stale-5xx')).toHaveLength(2);
   });
 
+  it('§5.9 a stale copy served on an origin 5xx is kept for ErrorCachingMinTTL: the next request does not try the origin', async () => {
+    origin.scripts.set('/short/stale-kept', { headers: { 'cache-control': 'max-age=1' }, body: 'fresh' });
+    await get('/short/stale-kept');
+    origin.scripts.set('/short/stale-kept', { status: 503, headers: {}, body: 'down' });
+    await sleep(PAST_EXPIRY_MS);
+    expect((await get('/short/stale-kept')).body).toBe('fresh #1');
+    const again = await get('/short/stale-kept');
+    expect(again.xCache).toBe('Hit from cloudfront');
+    expect(again.body).toBe('fresh #1');
+    expect(origin.hits('/short/stale-kept')).toHaveLength(2);
+  });
+
+  it('§5.9 stale-while-revalidate: the expired copy is served at once and refreshed in the background', async () => {
+    origin.scripts.set('/short/swr', { headers: { 'cache-control': 'max-age=1, stale-while-revalidate=60' }, body: 'v' });
+    await get('/short/swr');
+    await sleep(PAST_EXPIRY_MS);
+    const stale = await get('/short/swr');
+    expect(stale.xCache).toBe('Hit from cloudfront');
+    expect(stale.body).toBe('v #1');
+    await sleep(200);
+    expect(origin.hits('/short/swr')).toHaveLength(2);
+    const refreshed = await get('/short/swr');
+    expect(refreshed.xCache).toBe('Hit from cloudfront');
+    expect(refreshed.body).toBe('v #2');
+  });
+
   it('§5.9 expired + no response from the origin: the stale copy is served', async () => {
     origin.scripts.set('/short/stale-gone', { headers: { 'cache-control': 'max-age=1' }, body: 'fresh' });
     await get('/short/stale-gone');
