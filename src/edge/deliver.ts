@@ -1,4 +1,5 @@
 import { cacheKey } from '../cache/index.js';
+import { reasonPhrase } from '../event/index.js';
 import type { CfRequest, HttpResponse } from '../event/index.js';
 import { OriginError } from '../origin/index.js';
 import { selectBehavior } from './select-behavior.js';
@@ -91,23 +92,8 @@ async function customErrorPage(state: RequestState, response: HttpResponse): Pro
   const status = item.responseCode ?? response.status;
   return {
     status,
-    statusDescription: status === response.status ? response.statusDescription : (STATUS_TEXT[status] ?? ''),
+    statusDescription: status === response.status ? response.statusDescription : reasonPhrase(status),
     headers: page.headers,
     body: page.body,
   };
 }
-
-const STATUS_TEXT: Record<number, string> = {
-  200: 'OK',
-  400: 'Bad Request',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  414: 'URI Too Long',
-  416: 'Range Not Satisfiable',
-  500: 'Internal Server Error',
-  501: 'Not Implemented',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};

@@ -1,4 +1,4 @@
-import { canonicalHeaderKey } from '../event/index.js';
+import { canonicalHeaderKey, reasonPhrase } from '../event/index.js';
 import type { CfHeaders, HttpResponse } from '../event/index.js';
 
 
@@ -30,16 +30,6 @@ function header(name: string, value: string): CfHeaders[string] {
   return [{ key: canonicalHeaderKey(name), value }];
 }
 
-const REASONS: Record<number, string> = {
-  301: 'Moved Permanently',
-  307: 'Temporary Redirect',
-  400: 'Bad Request',
-  403: 'Forbidden',
-  413: 'Request Entity Too Large',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
 
 /** §3.8: a response CloudFront generates itself (`Server: CloudFront`, `Content-Type: text/html`). */
 export function cloudFrontErrorResponse(status: number, message: string, requestId: string): HttpResponse {
@@ -48,7 +38,7 @@ export function cloudFrontErrorResponse(status: number, message: string, request
   headers['content-type'] = header('content-type', 'text/html');
   return {
     status,
-    statusDescription: REASONS[status] ?? 'Error',
+    statusDescription: reasonPhrase(status),
     headers,
     body: Buffer.from(errorPageHtml(status, message, requestId), 'latin1'),
   };
@@ -56,14 +46,14 @@ export function cloudFrontErrorResponse(status: number, message: string, request
 
 // §7.3: CloudFront's redirect body (an nginx-style page signed "CloudFront").
 export function cloudFrontRedirect(status: 301 | 307, location: string): HttpResponse {
-  const title = `${status} ${REASONS[status]}`;
+  const title = `${status} ${reasonPhrase(status)}`;
   const headers: CfHeaders = Object.create(null);
   headers['server'] = header('server', 'CloudFront');
   headers['content-type'] = header('content-type', 'text/html');
   headers['location'] = header('location', location);
   return {
     status,
-    statusDescription: REASONS[status]!,
+    statusDescription: reasonPhrase(status),
     headers,
     body: Buffer.from(
       `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>CloudFront</center>\r\n</body>\r\n</html>\r\n`,

@@ -1,8 +1,8 @@
-import { STATUS_CODES } from 'node:http';
 import { isIP } from 'node:net';
 import { exposeBody } from './body.js';
 import { newRequestId, requestEvent, responseEvent } from './envelope.js';
 import { ConfigError } from './errors.js';
+import { reasonPhrase } from './generated-response.js';
 import {
   DEFAULT_CLIENT_IP,
   DEFAULT_DISTRIBUTION_DOMAIN,
@@ -134,7 +134,7 @@ function buildRequest(eventType: LambdaEventType, options: EventOptions, domain:
 
 function buildResponse(eventType: LambdaEventType, options: EventOptions): CfResponse {
   const status = readStatus(options.status);
-  const statusDescription = optionalString(options, 'statusDescription') ?? STATUS_CODES[status] ?? '';
+  const statusDescription = optionalString(options, 'statusDescription') ?? reasonPhrase(status);
   const headers: CfHeaders = mergeHeaders(
     defaultResponseHeaders(eventType === 'viewer-response'),
     readHeaderOption('responseHeaders', options.responseHeaders),
