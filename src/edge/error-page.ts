@@ -1,5 +1,5 @@
-import { canonicalHeaderKey, reasonPhrase } from '../event/index.js';
-import type { CfHeaders, HttpResponse } from '../event/index.js';
+import { newHeaderMap, reasonPhrase, setHeader } from '../event/index.js';
+import type { HttpResponse } from '../event/index.js';
 
 
 // Appendix B: CloudFront's own error page, as observed.
@@ -26,16 +26,11 @@ Request ID: ${requestId}
 </BODY></HTML>`;
 }
 
-function header(name: string, value: string): CfHeaders[string] {
-  return [{ key: canonicalHeaderKey(name), value }];
-}
-
-
 /** §3.8: a response CloudFront generates itself (`Server: CloudFront`, `Content-Type: text/html`). */
 export function cloudFrontErrorResponse(status: number, message: string, requestId: string): HttpResponse {
-  const headers: CfHeaders = Object.create(null);
-  headers['server'] = header('server', 'CloudFront');
-  headers['content-type'] = header('content-type', 'text/html');
+  const headers = newHeaderMap();
+  setHeader(headers, 'server', 'CloudFront');
+  setHeader(headers, 'content-type', 'text/html');
   return {
     status,
     statusDescription: reasonPhrase(status),
@@ -47,10 +42,10 @@ export function cloudFrontErrorResponse(status: number, message: string, request
 // §7.3: CloudFront's redirect body (an nginx-style page signed "CloudFront").
 export function cloudFrontRedirect(status: 301 | 307, location: string): HttpResponse {
   const title = `${status} ${reasonPhrase(status)}`;
-  const headers: CfHeaders = Object.create(null);
-  headers['server'] = header('server', 'CloudFront');
-  headers['content-type'] = header('content-type', 'text/html');
-  headers['location'] = header('location', location);
+  const headers = newHeaderMap();
+  setHeader(headers, 'server', 'CloudFront');
+  setHeader(headers, 'content-type', 'text/html');
+  setHeader(headers, 'location', location);
   return {
     status,
     statusDescription: reasonPhrase(status),

@@ -1,4 +1,4 @@
-import { canonicalHeaderKey, getHeaderValue, headersToRawHeaders } from '../event/index.js';
+import { getHeaderValue, headersToRawHeaders, newHeaderMap, setHeader } from '../event/index.js';
 import type { CfHeaders, HttpResponse } from '../event/index.js';
 import { viaValue } from '../origin/index.js';
 import { cachedViewerWireHeaders, EDGE_SET_HEADERS } from '../cache/index.js';
@@ -9,11 +9,7 @@ const VIA_VALUE = viaValue('1.1');
 
 /** A shallow copy that never shares the (cached) map; values are replaced whole, never mutated. */
 export function copyHeaders(headers: CfHeaders): CfHeaders {
-  return Object.assign(Object.create(null) as CfHeaders, headers);
-}
-
-function put(headers: CfHeaders, name: string, value: string): void {
-  headers[name] = [{ key: canonicalHeaderKey(name), value }];
+  return Object.assign(newHeaderMap(), headers);
 }
 
 /** The response's headers in wire form without those the edge sets; a cached entry has them ready. */
@@ -56,7 +52,7 @@ export function finishResponse(
 export function withCloudFrontServer(response: HttpResponse): HttpResponse {
   if (getHeaderValue(response.headers, 'server') !== undefined) return response;
   const headers = copyHeaders(response.headers);
-  put(headers, 'server', 'CloudFront');
+  setHeader(headers, 'server', 'CloudFront');
   return { ...response, headers };
 }
 

@@ -1,6 +1,6 @@
 import type { CfHeaders, CfRequest } from '../event/types.js';
 import type { CompiledBehavior, CompiledDistribution, CompiledOrigin } from '../config/types.js';
-import { getHeaderValue, stripDisallowedHeaders } from '../event/index.js';
+import { getHeaderValue, stripDisallowedHeaders, newHeaderMap } from '../event/index.js';
 import { normaliseAcceptEncoding } from '../cache/index.js';
 import { forwardingFor, type Forwarding } from './forwarding.js';
 import { forwardedCookieHeader, forwardedQueryString } from './query-and-cookies.js';
@@ -12,7 +12,6 @@ import {
 } from './cloudfront-headers.js';
 import { originFields } from './origin-fields.js';
 import { viaValue } from './via.js';
-import { emptyHeaders } from './header-map.js';
 
 /** What the viewer connection told us, for §6.2 headers. */
 export interface ViewerContext {
@@ -114,7 +113,7 @@ export function buildOriginRequest(
 ): CfRequest {
   const forwarding = forwardingFor(behavior);
   const viewerHeaders = viewerRequest.headers;
-  const out = emptyHeaders();
+  const out = newHeaderMap();
 
   // §6.2: the viewer's X-Forwarded-For with the TCP peer appended (AWS's example joins with a bare comma).
   const xff = joinValues(viewerHeaders['x-forwarded-for'], ',');

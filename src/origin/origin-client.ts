@@ -2,8 +2,7 @@ import { createRequire } from 'node:module';
 import type { Pool as UndiciPool } from 'undici';
 import type { CfHeaders, CfRequest, HttpResponse } from '../event/types.js';
 import type { CompiledDistribution, CompiledOrigin } from '../config/types.js';
-import { headersToRawHeaders } from '../event/index.js';
-import { emptyHeaders } from './header-map.js';
+import { headersToRawHeaders, newHeaderMap } from '../event/index.js';
 import { classifyError } from './classify-error.js';
 import { DirectoryOrigin } from './directory-origin.js';
 import { dispatchOnce } from './dispatch-once.js';
@@ -58,7 +57,7 @@ function hostPort(host: string, port: number): string {
  * same-named ones), then `X-Amz-Cf-Id`.
  */
 export function headersToSend(headers: CfHeaders, customHeaders: CfHeaders | undefined, requestId?: string): string[] {
-  const merged = emptyHeaders();
+  const merged = newHeaderMap();
   for (const name in headers) {
     if (NOT_SENT.has(name) || (customHeaders !== undefined && Object.hasOwn(customHeaders, name))) continue;
     merged[name] = headers[name]!;

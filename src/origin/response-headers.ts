@@ -1,6 +1,6 @@
+import { newHeaderMap } from '../event/index.js';
 import type { CfHeaders } from '../event/types.js';
 import type { CompiledBehavior } from '../config/types.js';
-import { emptyHeaders } from './header-map.js';
 import { forwardingFor, type Forwarding } from './forwarding.js';
 
 // §6.1: removed from origin responses. Transfer-Encoding too: edge-dev buffers bodies and sends a Content-Length.
@@ -41,7 +41,7 @@ export function prepareViewerResponseHeaders(behavior: CompiledBehavior, headers
   }
   if (!changed) return headers;
   const forwarding = forwardingFor(behavior);
-  const out = emptyHeaders();
+  const out = newHeaderMap();
   for (const name in headers) {
     if (REMOVED.has(name)) continue;
     const entries = headers[name]!;
