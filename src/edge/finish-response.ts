@@ -36,15 +36,27 @@ export function finishResponse(
   ageSeconds?: number,
 ): EdgeResponse {
   const xCache = `${xCacheToken} from cloudfront`;
+  state.trace.xCache = xCache;
+  return withEdgeHeaders(response, xCache, state.deps.options.pop, state.requestId, state.viewer.method, ageSeconds);
+}
+
+/** `finishResponse` without a request state: also for a request the HTTP parser refused before the pipeline. */
+export function withEdgeHeaders(
+  response: HttpResponse,
+  xCache: string,
+  pop: string,
+  requestId: string,
+  method = 'GET',
+  ageSeconds?: number,
+): EdgeResponse {
   const raw = wireHeadersOf(response);
-  raw.push('X-Cache', xCache, 'Via', VIA_VALUE, 'X-Amz-Cf-Pop', state.deps.options.pop, 'X-Amz-Cf-Id', state.requestId);
+  raw.push('X-Cache', xCache, 'Via', VIA_VALUE, 'X-Amz-Cf-Pop', pop, 'X-Amz-Cf-Id', requestId);
   if (ageSeconds !== undefined) raw.push('Age', String(ageSeconds));
   if (response.status !== 304 && response.status !== 204) {
     const declared = response.headers['content-length']?.[0];
-    const headKeepsLength = state.viewer.method === 'HEAD' && response.body.length === 0 && declared;
+    const headKeepsLength = method === 'HEAD' && response.body.length === 0 && declared;
     raw.push('Content-Length', headKeepsLength ? declared.value : String(response.body.length));
   }
-  state.trace.xCache = xCache;
   return { status: response.status, statusDescription: response.statusDescription, rawHeaders: raw, body: response.body };
 }
 

@@ -3,4 +3,5 @@
  */
 export { handleViewerRequest, rejectViewerRequest } from './pipeline.js';
 export { cloudFrontErrorResponse } from './error-page.js';
+export { withEdgeHeaders } from './finish-response.js';
 export type { EdgeDeps, EdgeOptions, EdgeResponse, ViewerRequest } from './types.js';

@@ -1,11 +1,8 @@
-import { getHeaderValue } from '../event/index.js';
+import { CLOUDFRONT_TEXT, getHeaderValue } from '../event/index.js';
 import type { CompiledBehavior } from '../config/index.js';
 import { cloudFrontErrorResponse, cloudFrontRedirect } from './error-page.js';
 import type { HttpResponse } from '../event/index.js';
 import type { RequestState } from './types.js';
-
-const METHOD_NOT_ALLOWED =
-  'This distribution is not configured to allow the HTTP request method that was used for this request. The distribution supports only cachable requests.';
 
 /**
  * §2.1 step 1, §7.2, §7.3: checks made before any function runs. Returns CloudFront's answer when the request
@@ -17,7 +14,7 @@ export function checkViewerRequest(state: RequestState): HttpResponse | undefine
   if (redirect) return redirect;
   // §7.2: a method outside AllowedMethods → 403 (X-Cache: Error).
   if (!behavior.allowedMethods.has(viewer.method)) {
-    return cloudFrontErrorResponse(403, METHOD_NOT_ALLOWED, state.requestId);
+    return cloudFrontErrorResponse(403, CLOUDFRONT_TEXT.methodNotAllowed, state.requestId);
   }
   // §7.2: a GET with a body → 403.
   if (viewer.method === 'GET' && viewer.body.length > 0) {

@@ -55,6 +55,11 @@ export const CLOUDFRONT_TEXT = {
   functionReadOnlyHeader:
     'The CloudFront function result failed validation: The function tried to add, delete, or change a read-only header.',
   functionExecutionError: 'The CloudFront function associated with the CloudFront distribution is invalid or could not run.',
+  // §7.2: a method outside AllowedMethods.
+  methodNotAllowed:
+    'This distribution is not configured to allow the HTTP request method that was used for this request. The distribution supports only cachable requests.',
+  // §4, D30: request line and headers over 20,480 bytes, or a URL over 8,192.
+  requestTooLarge: 'Bad request: the request line and headers are too large.',
 } as const;
 
 /** A problem in a file the user gave us: names the file, the JSON path and the fix; `check` and `serve` exit 2. */

@@ -1,9 +1,8 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { headersToRawHeaders, newRequestId } from '../event/index.js';
-import { cloudFrontErrorResponse, handleViewerRequest, rejectViewerRequest } from '../edge/index.js';
-import { viaValue } from '../origin/index.js';
+import { CLOUDFRONT_TEXT, newRequestId } from '../event/index.js';
+import { cloudFrontErrorResponse, handleViewerRequest, rejectViewerRequest, withEdgeHeaders } from '../edge/index.js';
 import type { EdgeResponse, ViewerRequest } from '../edge/index.js';
 import type { EdgeHolder } from './types.js';
 
@@ -12,9 +11,6 @@ const MAX_URL_BYTES = 8192;
 const MAX_HEADER_BYTES = 20480;
 // RFC 9112 §3.2.2: an absolute-form target (`GET http://host/path`) is served as its path.
 const ABSOLUTE_FORM = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
-// dg:http-403-invalid-method: a method the distribution does not allow is a 403.
-const INVALID_METHOD = 'This distribution is not configured to allow the HTTP request method that was used for this request. The distribution supports only cachable requests.';
-
 /**
  * The viewer-facing listener. Plain `node:http`, not a Web `Request`: events need the headers' wire case, order and
  * repeats (§1.6), which only `rawHeaders` keeps. It decides nothing about CloudFront; `edge/` does.
@@ -29,7 +25,7 @@ export function createEdgeListener(holder: EdgeHolder, isHttps: () => boolean): 
     }
     const requestLineBytes = req.method!.length + req.url!.length + 12;
     if (Buffer.byteLength(req.url!) > MAX_URL_BYTES || requestLineBytes + rawHeaderBytes(req.rawHeaders) > MAX_HEADER_BYTES) {
-      const tooLarge = rejectViewerRequest(holder.deps, viewer, 413, 'Bad request: the request line and headers are too large.');
+      const tooLarge = rejectViewerRequest(holder.deps, viewer, 413, CLOUDFRONT_TEXT.requestTooLarge);
       send(res, { ...tooLarge, closeConnection: true });
       return;
     }
@@ -66,13 +62,12 @@ function isUnknownMethod(error: NodeJS.ErrnoException & { rawPacket?: Buffer }):
 
 /** CloudFront's page for a request Node's parser refused (no request to hand to `edge/`), connection closed. */
 function clientErrorBytes(status: 400 | 403 | 413, requestId: string, pop: string): string {
-  const message = status === 413 ? 'Bad request: the request line and headers are too large.' : status === 403 ? INVALID_METHOD : 'Bad request.';
-  const page = cloudFrontErrorResponse(status, message, requestId);
+  // dg:http-403-invalid-method: an unknown method is one the distribution does not allow (§7.2).
+  const message = status === 413 ? CLOUDFRONT_TEXT.requestTooLarge : status === 403 ? CLOUDFRONT_TEXT.methodNotAllowed : 'Bad request.';
+  const page = withEdgeHeaders(cloudFrontErrorResponse(status, message, requestId), 'Error from cloudfront', pop, requestId);
   const head = [`HTTP/1.1 ${status} ${page.statusDescription}`];
-  const raw = headersToRawHeaders(page.headers);
-  for (let i = 0; i < raw.length; i += 2) head.push(`${raw[i]}: ${raw[i + 1]}`);
-  head.push(`Content-Length: ${page.body.length}`, 'X-Cache: Error from cloudfront', `Via: ${viaValue('1.1')}`);
-  head.push(`X-Amz-Cf-Pop: ${pop}`, `X-Amz-Cf-Id: ${requestId}`, 'Connection: close');
+  for (let i = 0; i < page.rawHeaders.length; i += 2) head.push(`${page.rawHeaders[i]}: ${page.rawHeaders[i + 1]}`);
+  head.push('Connection: close');
   return `${head.join('\r\n')}\r\n\r\n${page.body.toString('latin1')}`;
 }
 
