@@ -12,8 +12,6 @@ export const KNOWN_CONDITION_KEYS: ReadonlySet<string> = new Set([
   'aws:requestedregion',
 ]);
 
-/** Keys that carry one value per request; a set operator on them is suspicious (§10.7 item 5 lint). */
-export const SINGLE_VALUED_KEYS: ReadonlySet<string> = KNOWN_CONDITION_KEYS;
 
 export type ConditionResult = true | false | { unknown: string[] };
 

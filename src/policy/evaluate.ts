@@ -5,7 +5,7 @@
  * hit any part of it.
  */
 import { evaluateConditions } from './conditions.js';
-import { globCovers, globIntersects, hasWildcard } from './wildcard.js';
+import { globCovers, globIntersects } from './wildcard.js';
 import type { AccessRequest, Decision, Policy, PolicySet, PolicyStatement } from './types.js';
 
 type Tri = true | false | { unknown: string[] };
@@ -123,7 +123,3 @@ export function evaluate(set: PolicySet, request: AccessRequest): Decision {
   return decisions[0] ?? { result: 'denied', explicit: false };
 }
 
-/** Is the request a pattern (§10.4) rather than one action on one resource? */
-export function isPatternRequest(request: AccessRequest): boolean {
-  return hasWildcard(request.action) || (request.resource !== undefined && hasWildcard(request.resource));
-}
