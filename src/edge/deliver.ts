@@ -1,11 +1,11 @@
-import { cacheKey } from '../cache/index.js';
 import { reasonPhrase } from '../event/index.js';
 import type { CfRequest, HttpResponse } from '../event/index.js';
 import { OriginError } from '../origin/index.js';
 import { selectBehavior } from './select-behavior.js';
 import { fetchFromOrigin } from './fetch-from-origin.js';
 import { runResponseStage } from './run-stage.js';
-import { storeResponse, isCacheableMethod } from './store-response.js';
+import { storeResponse } from './store-response.js';
+import { lookUpCache } from './look-up-cache.js';
 import { answerViewerConditional, copyHeaders, finishResponse } from './finish-response.js';
 import { originErrorResponse } from './error-response.js';
 import { responseFromOrigin } from './origin-response.js';
@@ -64,16 +64,15 @@ async function deliverErrorPage(state: RequestState, response: HttpResponse, age
  * functions on a miss; no viewer functions). If the page itself fails, the viewer gets the page fetch's status.
  */
 async function customErrorPage(state: RequestState, response: HttpResponse): Promise<HttpResponse | undefined> {
-  const { distribution, cache, options } = state.deps;
+  const { distribution } = state.deps;
   const item = distribution.customErrorResponses.get(response.status);
   if (!item?.responsePagePath) return undefined;
   const path = item.responsePagePath;
   const behavior = selectBehavior(distribution, path);
   const request: CfRequest = { ...state.request, method: 'GET', uri: path, querystring: '' };
   delete request.body;
-  const key = options.cacheEnabled && isCacheableMethod(behavior, 'GET') ? cacheKey(behavior.cachePolicy, distribution.domainName, request) : undefined;
   let page: HttpResponse | undefined;
-  const found = key ? cache.lookup(key, state.now, 'GET') : undefined;
+  const { key, found } = lookUpCache(state, behavior, request);
   if (found?.state === 'fresh') {
     page = found.entry;
     state.trace.stages.push(`error page ${path} Hit`);

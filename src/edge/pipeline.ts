@@ -1,4 +1,3 @@
-import { cacheKey } from '../cache/index.js';
 import type { CacheEntry, CacheLookup } from '../cache/index.js';
 import {
   EdgeError,
@@ -15,7 +14,9 @@ import { applyDefaultRootObject, checkViewerRequest } from './viewer-checks.js';
 import { runRequestStage } from './run-stage.js';
 import { fetchFromOrigin } from './fetch-from-origin.js';
 import type { Conditional } from './fetch-from-origin.js';
-import { isCacheableMethod, storeResponse } from './store-response.js';
+import { storeResponse } from './store-response.js';
+import { lookUpCache } from './look-up-cache.js';
+import type { CacheLookupResult } from './look-up-cache.js';
 import { collapsesRequests, pendingFetch, startFetch } from './collapse-requests.js';
 import type { Flight } from './collapse-requests.js';
 import { deliver } from './deliver.js';
@@ -36,7 +37,7 @@ export function handleViewerRequest(deps: EdgeDeps, viewer: ViewerRequest): Edge
     const early = checkViewerRequest(state);
     if (early) return done(state, finishResponse(state, early, early.status < 400 ? 'Redirect' : 'Error'));
     if (state.behavior.lambda['viewer-request']) return settle(state, runViewerRequest(state));
-    const lookup = lookUpCache(state);
+    const lookup = lookUpCache(state, state.behavior, state.request);
     if (lookup.found?.state === 'fresh') return settle(state, deliverHit(state, lookup.found));
     return settle(state, serveFromCacheOrOrigin(state, lookup));
   } catch (error) {
@@ -108,22 +109,9 @@ async function runViewerRequest(state: RequestState): Promise<EdgeResponse> {
   state.request = outcome.request;
   delete state.request.body;
   if (outcome.body) state.body = outcome.body;
-  const lookup = lookUpCache(state);
+  const lookup = lookUpCache(state, state.behavior, state.request);
   if (lookup.found?.state === 'fresh') return deliverHit(state, lookup.found);
   return serveFromCacheOrOrigin(state, lookup);
-}
-
-interface CacheLookupResult {
-  key: string | undefined;
-  found: CacheLookup | undefined;
-}
-
-// §2.4, §5.1: the key comes from the request after viewer-request.
-function lookUpCache(state: RequestState): CacheLookupResult {
-  const { deps, behavior, request } = state;
-  const cacheable = deps.options.cacheEnabled && isCacheableMethod(behavior, request.method) && !behavior.legacy?.forwardAllHeaders;
-  const key = cacheable ? cacheKey(behavior.cachePolicy, deps.distribution.domainName, request) : undefined;
-  return { key, found: key ? deps.cache.lookup(key, state.now, request.method) : undefined };
 }
 
 function deliverHit(state: RequestState, found: CacheLookup): EdgeResponse | Promise<EdgeResponse> {
