@@ -28,6 +28,16 @@ beforeAll(async () => {
       { path: '/min30/*', cachePolicyId: MIN_30S },
       { path: '/max1/*', cachePolicyId: MAX_1S },
       { path: '/disabled/*', cachePolicyId: CACHING_DISABLED },
+      {
+        path: '/all-headers/*',
+        // §5.2: legacy ForwardedValues with Headers = * (MinTTL must be 0).
+        legacy: {
+          ForwardedValues: { QueryString: false, Cookies: { Forward: 'none' }, Headers: { Quantity: 1, Items: ['*'] }, QueryStringCacheKeys: { Quantity: 0 } },
+          MinTTL: 0,
+          DefaultTTL: 86400,
+          MaxTTL: 31536000,
+        },
+      },
     ],
   });
 });
@@ -170,6 +180,16 @@ describe('§5.8 error caching', () => {
     origin.scripts.set('/disabled/404', { status: 404, headers: {} });
     await get('/disabled/404');
     expect((await get('/disabled/404')).body).toBe('/disabled/404 #2');
+  });
+});
+
+describe('§5.2 legacy settings', () => {
+  it('§5.2 Headers = * forwards every header and caches nothing, whatever the origin says', async () => {
+    origin.scripts.set('/all-headers/page', { headers: { 'cache-control': 'max-age=300' }, body: 'page' });
+    expect((await get('/all-headers/page')).body).toBe('page #1');
+    const second = await get('/all-headers/page');
+    expect(second.xCache).toBe('Miss from cloudfront');
+    expect(second.body).toBe('page #2');
   });
 });
 
