@@ -7,6 +7,7 @@ import {
 } from '../event/index.js';
 import type {
   CfConfig,
+  CfEvent,
   CfRequest,
   CfResponse,
   LambdaEventType,
@@ -26,7 +27,7 @@ function eventConfig(state: RequestState, eventType: LambdaEventType): CfConfig 
   };
 }
 
-async function invoke(state: RequestState, association: LambdaAssociation, event: Parameters<RequestState['deps']['runtime']['invoke']>[1]) {
+async function invoke(state: RequestState, association: LambdaAssociation, event: CfEvent): Promise<unknown> {
   const started = performance.now();
   const outcome = await state.deps.runtime.invoke(association.fn, event);
   state.trace.stages.push(`${STAGE_LABEL[association.eventType]} ${(performance.now() - started).toFixed(1)}ms`);
