@@ -13,7 +13,7 @@ export interface CompiledKeyPolicy {
   queryNames: ReadonlySet<string>;
   cookies: Pick;
   cookieNames: ReadonlySet<string>;
-  /** Legacy `Cookies.WhitelistedNames` with `*` / `?` (§5.2), compiled once; undefined for cache policies. */
+  /** Legacy `Cookies.WhitelistedNames` with `*` / `?` (§5.2), as config compiled them; undefined for cache policies. */
   cookiePattern: RegExp | undefined;
   normaliseAcceptEncoding: boolean;
 }
@@ -39,8 +39,6 @@ function build(policy: CacheKeyPolicy): CompiledKeyPolicy {
     .sort();
   const query = policy.queryStrings.behavior;
   const cookies = policy.cookies.behavior;
-  const legacyWildcards =
-    policy.id.startsWith('legacy:') && policy.cookies.names.some((n) => n.includes('*') || n.includes('?'));
   return Object.freeze({
     simple: !hostInKey && headerNames.length === 0 && query === 'none' && cookies === 'none' && !normaliseAe,
     hostInKey,
@@ -49,15 +47,7 @@ function build(policy: CacheKeyPolicy): CompiledKeyPolicy {
     queryNames: new Set(policy.queryStrings.names),
     cookies,
     cookieNames: new Set(policy.cookies.names),
-    cookiePattern: legacyWildcards ? wildcardPattern(policy.cookies.names) : undefined,
+    cookiePattern: policy.cookiePattern,
     normaliseAcceptEncoding: normaliseAe,
   });
-}
-
-/** §5.2: legacy cookie names where `*` is any run of characters and `?` exactly one. */
-function wildcardPattern(names: readonly string[]): RegExp {
-  const alternatives = names.map((name) =>
-    name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.'),
-  );
-  return new RegExp(`^(?:${alternatives.join('|')})$`);
 }

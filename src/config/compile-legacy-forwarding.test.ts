@@ -14,7 +14,7 @@ describe('compileLegacyForwarding', () => {
     expect(cachePolicy.id).toBe('legacy:*');
     expect(cachePolicy.queryStrings).toEqual({ behavior: 'none', names: [] });
     expect([cachePolicy.minTTL, cachePolicy.defaultTTL, cachePolicy.maxTTL]).toEqual([0, 86_400, 31_536_000]);
-    expect(legacy).toEqual({ forwardAllQueryStrings: false, forwardAllHeaders: false, cookieWildcards: [] });
+    expect(legacy).toEqual({ forwardAllQueryStrings: false, forwardAllHeaders: false });
   });
 
   it('§5.2 QueryString true: all forwarded; only QueryStringCacheKeys in the key when listed', () => {
@@ -27,7 +27,7 @@ describe('compileLegacyForwarding', () => {
   });
 
   it('§5.2 whitelisted cookies keep their wildcards; listed headers go into the key', () => {
-    const { cachePolicy, legacy } = compile({
+    const { cachePolicy } = compile({
       ForwardedValues: {
         QueryString: false,
         Cookies: { Forward: 'whitelist', WhitelistedNames: list(['session', 'pref-*', 'ab?']) },
@@ -38,7 +38,9 @@ describe('compileLegacyForwarding', () => {
       MaxTTL: 120,
     });
     expect(cachePolicy.cookies).toEqual({ behavior: 'whitelist', names: ['session', 'pref-*', 'ab?'] });
-    expect(legacy.cookieWildcards).toEqual(['pref-*', 'ab?']);
+    // §5.2: only the wildcard names become the pattern; `*` is any run, `?` exactly one character.
+    expect(['pref-', 'pref-lang', 'abc'].map((name) => cachePolicy.cookiePattern!.test(name))).toEqual([true, true, true]);
+    expect(['session', 'ab', 'abcd', 'xpref-a'].map((name) => cachePolicy.cookiePattern!.test(name))).toEqual([false, false, false, false]);
     expect(cachePolicy.headers).toEqual({ behavior: 'whitelist', names: ['accept-language'] });
     expect([cachePolicy.minTTL, cachePolicy.defaultTTL, cachePolicy.maxTTL]).toEqual([1, 60, 120]);
   });

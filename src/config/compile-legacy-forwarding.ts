@@ -1,4 +1,5 @@
 import type { CacheKeyPolicy, LegacyForwarding } from './types.js';
+import { wildcardSource } from './compile-path-pattern.js';
 import { checkUnknownKeys } from './check-unknown-keys.js';
 import { compileTtls } from './compile-cache-policy.js';
 import { childLocation, warn, type Diagnostics, type JsonLocation } from './json-location.js';
@@ -56,11 +57,17 @@ export function compileLegacyForwarding(
     queryStrings: Object.freeze({ behavior: queryStrings.behavior, names: Object.freeze(queryStrings.names) }),
     enableAcceptEncodingGzip: compress,
     enableAcceptEncodingBrotli: false,
+    ...cookiePatternOf(cookieNames),
   });
   const legacy: LegacyForwarding = Object.freeze({
     forwardAllQueryStrings,
     forwardAllHeaders,
-    cookieWildcards: Object.freeze(cookieNames.filter((name) => WILDCARD.test(name))),
   });
   return { cachePolicy, legacy };
+}
+
+// §5.2: whitelisted cookie names may use `*` and `?`; compiled once, for the key and for forwarding alike.
+function cookiePatternOf(names: readonly string[]): { cookiePattern?: RegExp } {
+  const wildcards = names.filter((name) => WILDCARD.test(name));
+  return wildcards.length ? { cookiePattern: new RegExp(`^(?:${wildcards.map(wildcardSource).join('|')})$`, 's') } : {};
 }

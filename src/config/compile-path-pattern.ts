@@ -7,6 +7,13 @@ function escapeRegExp(text: string): string {
   return text.replace(/[\\^$.|+()[\]{}]/g, '\\$&');
 }
 
+/** RegExp source for CloudFront's wildcards: `*` any run of characters, `?` exactly one, everything else literal. */
+export function wildcardSource(pattern: string): string {
+  let source = '';
+  for (const char of pattern) source += char === '*' ? '.*' : char === '?' ? '.' : escapeRegExp(char);
+  return source;
+}
+
 /**
  * §7.1: compiles a PathPattern once. `*` is zero or more characters (including `/`), `?` exactly one;
  * case-sensitive; a leading `/` is optional; `&amp;` is how the API stores `&`. An exact compare when there is
@@ -31,10 +38,8 @@ export function compilePathPattern(pattern: string, loc: JsonLocation): (path: s
     const prefix = normalized.slice(0, -1);
     return (path) => path.startsWith(prefix);
   }
-  let source = '';
-  for (const char of normalized) source += char === '*' ? '.*' : char === '?' ? '.' : escapeRegExp(char);
   // A leading `*` can match without the `/`, so `*.jpg` matches `/a/b.jpg`.
-  const regexp = new RegExp(`^${source}$`, 's');
+  const regexp = new RegExp(`^${wildcardSource(normalized)}$`, 's');
   return (path) => regexp.test(path);
 }
 

@@ -42,7 +42,7 @@ describe('loadConfig on the fixture distributions', () => {
     expect(account!.allowedMethods.has('DELETE')).toBe(true);
     expect(jpg!.matches('/photos/a.jpg')).toBe(true);
     expect(fallback!.cachePolicy).toMatchObject({ id: 'legacy:*', defaultTTL: 3600, enableAcceptEncodingGzip: true });
-    expect(fallback!.legacy?.cookieWildcards).toEqual(['pref-*']);
+    expect(fallback!.cachePolicy.cookiePattern?.test('pref-theme')).toBe(true);
     expect(distribution.defaultRootObject).toBe('index.html');
     expect(distribution.settings).toMatchObject({ viewerProtocol: 'http', region: 'us-east-1' });
     expect(distribution.settings!.geo['cloudfront-viewer-country']).toBe('DE');

@@ -21,6 +21,11 @@ export interface CacheKeyPolicy {
   /** §5.3 (and D33 for legacy `Compress: true`). */
   enableAcceptEncodingGzip: boolean;
   enableAcceptEncodingBrotli: boolean;
+  /**
+   * §5.2: the `*` / `?` names of a legacy cookie whitelist, compiled once by config; cookies matching it are in the
+   * key and forwarded like the listed names. Undefined when no name has a wildcard (and for cache policies).
+   */
+  cookiePattern?: RegExp;
 }
 
 /** §5.5: what an origin request policy adds to the origin request without adding it to the key. */
@@ -44,8 +49,6 @@ export interface LegacyForwarding {
   forwardAllQueryStrings: boolean;
   /** `Headers` = `*`: all headers forwarded, nothing cached. */
   forwardAllHeaders: boolean;
-  /** Cookie names (with `*`/`?` wildcards) for `Cookies.Forward = whitelist`. */
-  cookieWildcards: readonly string[];
 }
 
 export interface LambdaAssociation {

@@ -107,7 +107,7 @@ describe('buildOriginRequest', () => {
   it('§5.2 legacy settings forward listed headers and the as-is ones, not Accept/Authorization/Referer', () => {
     const legacy = behavior({
       cachePolicy: cachePolicy({ id: 'legacy:*', headers: { behavior: 'whitelist', names: ['Accept-Language'] } }),
-      legacy: { forwardAllQueryStrings: true, forwardAllHeaders: false, cookieWildcards: [] },
+      legacy: { forwardAllQueryStrings: true, forwardAllHeaders: false },
     });
     const req = buildOriginRequest(DIST, legacy, ORIGIN, viewerRequest('/', { headers: BROWSER, querystring: 'a=1&b=2' }), VIEWER);
     expect(value(req.headers, 'accept-language')).toBe('en');
@@ -125,8 +125,8 @@ describe('buildOriginRequest', () => {
 
   it('§5.2 legacy cookie whitelist honours * and ? wildcards', () => {
     const legacy = behavior({
-      cachePolicy: cachePolicy({ id: 'legacy:*', cookies: { behavior: 'whitelist', names: ['sess-*', 'x?'] } }),
-      legacy: { forwardAllQueryStrings: false, forwardAllHeaders: false, cookieWildcards: ['sess-*', 'x?'] },
+      cachePolicy: cachePolicy({ id: 'legacy:*', cookies: { behavior: 'whitelist', names: ['sess-*', 'x?'] }, cookiePattern: /^(?:sess-.*|x.)$/s }),
+      legacy: { forwardAllQueryStrings: false, forwardAllHeaders: false },
     });
     const req = buildOriginRequest(
       DIST,

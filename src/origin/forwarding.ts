@@ -30,8 +30,8 @@ export interface Forwarding {
   /** Query parameter rules; a parameter is forwarded when any rule includes it. */
   queryRules: readonly NameRule[];
   cookieRules: readonly NameRule[];
-  /** §5.2: legacy cookie whitelist entries with `*`/`?`, compiled. */
-  cookieWildcards: readonly RegExp[];
+  /** §5.2: the legacy cookie whitelist's `*`/`?` names, as config compiled them. */
+  cookiePattern: RegExp | undefined;
   /** §6.1: header names that may survive in an origin response's `Vary`. */
   varyNames: ReadonlySet<string>;
   /** §6.1: every viewer header is forwarded, so every `Vary` name survives. */
@@ -80,17 +80,6 @@ export function ruleIncludes(rule: NameRule, name: string): boolean {
 const CLOUDFRONT_HEADER_NAMES = [...CLOUDFRONT_HEADER_KEYS.keys()];
 const DEVICE_HEADERS = new Set(CLOUDFRONT_HEADER_NAMES.filter((name) => name.startsWith('cloudfront-is-')));
 
-/** `*` → any run of characters, `?` → one character; everything else literal (§5.2 cookie whitelists). */
-function wildcardToRegExp(pattern: string): RegExp {
-  let source = '^';
-  for (const ch of pattern) {
-    if (ch === '*') source += '.*';
-    else if (ch === '?') source += '.';
-    else source += ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
-  }
-  return new RegExp(source + '$');
-}
-
 function originPolicyHeaders(orp: OriginRequestPolicy | undefined): {
   all: boolean;
   listed: Set<string>;
@@ -131,9 +120,6 @@ function compileForwarding(behavior: CompiledBehavior): Forwarding {
 
   const cookieRules: NameRule[] = [nameRule(cache.cookies.behavior, cache.cookies.names)];
   if (orp !== undefined) cookieRules.push(nameRule(orp.cookies.behavior, orp.cookies.names));
-  const cookieWildcards = (legacy?.cookieWildcards ?? [])
-    .filter((name) => name.includes('*') || name.includes('?'))
-    .map(wildcardToRegExp);
 
   const cloudFrontHeaders = CLOUDFRONT_HEADER_NAMES.filter((name) => headerNames.has(name));
   const varyNames = new Set<string>(['accept-encoding', 'cookie', ...headerNames]);
@@ -152,7 +138,7 @@ function compileForwarding(behavior: CompiledBehavior): Forwarding {
     cloudFrontHeaders,
     queryRules,
     cookieRules,
-    cookieWildcards,
+    cookiePattern: cache.cookiePattern,
     varyNames,
     varyAll: allViewerHeaders && fromOrp.except.size === 0,
   };

@@ -34,8 +34,7 @@ function includedByAny(rules: Forwarding['queryRules'], name: string): boolean {
 
 function cookieIncluded(forwarding: Forwarding, name: string): boolean {
   if (includedByAny(forwarding.cookieRules, name)) return true;
-  for (const pattern of forwarding.cookieWildcards) if (pattern.test(name)) return true;
-  return false;
+  return forwarding.cookiePattern !== undefined && forwarding.cookiePattern.test(name);
 }
 
 interface Cookie {
