@@ -1,3 +1,4 @@
+import { sortedCookiePairs } from '../event/index.js';
 import type { CfHeaders } from '../event/types.js';
 import type { CompiledKeyPolicy } from './compile-key-policy.js';
 
@@ -60,40 +61,11 @@ function joinValues(lines: readonly { value: string }[]): string {
   return v;
 }
 
-interface Cookie {
-  name: string;
-  pair: string;
-}
-
 /**
- * §5.1: the cookies the policy keeps, sorted by name (case-sensitive, stable for repeated names),
- * as `name=value` joined with `;`. Read from every `Cookie` line.
+ * §5.1: the cookies the policy keeps, sorted by name, as `name=value` joined with `;`. Read from every `Cookie` line.
  */
 export function keptCookies(c: CompiledKeyPolicy, headers: CfHeaders): string {
-  const lines = headers['cookie'];
-  if (lines === undefined || lines.length === 0) return '';
-  const kept: Cookie[] = [];
-  for (const line of lines) {
-    const v = line.value;
-    let start = 0;
-    const n = v.length;
-    while (start < n) {
-      let end = v.indexOf(';', start);
-      if (end === -1) end = n;
-      const pair = v.slice(start, end).trim();
-      if (pair.length > 0) {
-        const eq = pair.indexOf('=');
-        const name = eq === -1 ? pair : pair.slice(0, eq).trim();
-        if (keepsCookie(c, name)) kept.push({ name, pair });
-      }
-      start = end + 1;
-    }
-  }
-  if (kept.length === 0) return '';
-  kept.sort(byName);
-  let out = kept[0]!.pair;
-  for (let i = 1; i < kept.length; i++) out += `;${kept[i]!.pair}`;
-  return out;
+  return sortedCookiePairs(headers, keepsCookie, c).join(';');
 }
 
 function keepsCookie(c: CompiledKeyPolicy, name: string): boolean {
@@ -107,8 +79,4 @@ function keepsCookie(c: CompiledKeyPolicy, name: string): boolean {
     case 'allExcept':
       return !c.cookieNames.has(name);
   }
-}
-
-function byName(a: Cookie, b: Cookie): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }

@@ -1,3 +1,4 @@
+import { sortedCookiePairs } from '../event/index.js';
 import type { CfHeaders } from '../event/types.js';
 import { ruleIncludes, type Forwarding } from './forwarding.js';
 
@@ -37,41 +38,11 @@ function cookieIncluded(forwarding: Forwarding, name: string): boolean {
   return forwarding.cookiePattern !== undefined && forwarding.cookiePattern.test(name);
 }
 
-interface Cookie {
-  name: string;
-  pair: string;
-}
-
-function byName(a: Cookie, b: Cookie): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-
 /**
  * §5.1 (dg:Cookies): the `Cookie` value sent to the origin: the forwarded cookies from every viewer `Cookie`
  * line, sorted by name; `undefined` when none is forwarded.
  */
 export function forwardedCookieHeader(headers: CfHeaders, forwarding: Forwarding): string | undefined {
-  const lines = headers['cookie'];
-  if (lines === undefined || lines.length === 0) return undefined;
-  const kept: Cookie[] = [];
-  for (const line of lines) {
-    const value = line.value;
-    let start = 0;
-    while (start < value.length) {
-      let end = value.indexOf(';', start);
-      if (end === -1) end = value.length;
-      const pair = value.slice(start, end).trim();
-      if (pair !== '') {
-        const eq = pair.indexOf('=');
-        const name = eq === -1 ? pair : pair.slice(0, eq);
-        if (cookieIncluded(forwarding, name)) kept.push({ name, pair });
-      }
-      start = end + 1;
-    }
-  }
-  if (kept.length === 0) return undefined;
-  kept.sort(byName);
-  let out = kept[0]!.pair;
-  for (let i = 1; i < kept.length; i++) out += `; ${kept[i]!.pair}`;
-  return out;
+  const pairs = sortedCookiePairs(headers, cookieIncluded, forwarding);
+  return pairs.length === 0 ? undefined : pairs.join('; ');
 }
