@@ -1,4 +1,4 @@
-import { sortedCookiePairs } from '../event/index.js';
+import { filterQueryString, sortedCookiePairs } from '../event/index.js';
 import type { CfHeaders } from '../event/types.js';
 import type { CompiledKeyPolicy } from './compile-key-policy.js';
 
@@ -15,23 +15,11 @@ export function part(s: string): string {
 export function keptQuery(c: CompiledKeyPolicy, querystring: string): string {
   if (c.query === 'all' || querystring.length === 0) return c.query === 'none' ? '' : querystring;
   if (c.query === 'none') return '';
-  const keepListed = c.query === 'whitelist';
-  let out = '';
-  let start = 0;
-  const n = querystring.length;
-  while (start < n) {
-    let end = querystring.indexOf('&', start);
-    if (end === -1) end = n;
-    if (end > start) {
-      const eq = querystring.indexOf('=', start);
-      const name = querystring.slice(start, eq === -1 || eq > end ? end : eq);
-      if (c.queryNames.has(name) === keepListed) {
-        out = out.length === 0 ? querystring.slice(start, end) : `${out}&${querystring.slice(start, end)}`;
-      }
-    }
-    start = end + 1;
-  }
-  return out;
+  return filterQueryString(querystring, keepsQueryName, c);
+}
+
+function keepsQueryName(c: CompiledKeyPolicy, name: string): boolean {
+  return c.queryNames.has(name) === (c.query === 'whitelist');
 }
 
 /**

@@ -27,6 +27,7 @@ export type { EventOptions, HeaderOptions } from './build-event.js';
 /** Request body exposure with IncludeBody (§1.7, §4, D9). */
 export { exposeBody, BODY_EXPOSURE_LIMIT } from './body.js';
 export { sortedCookiePairs } from './cookies.js';
+export { filterQueryString } from './query-string.js';
 /** Validation and merge of handler results (§3). */
 export { applyRequestResult, applyResponseResult } from './validate-result.js';
 export type { RequestStageOutcome, ResponseStageOutcome } from './validate-result.js';

@@ -1,4 +1,4 @@
-import { sortedCookiePairs } from '../event/index.js';
+import { filterQueryString, sortedCookiePairs } from '../event/index.js';
 import type { CfHeaders } from '../event/types.js';
 import { ruleIncludes, type Forwarding } from './forwarding.js';
 
@@ -10,22 +10,11 @@ const SIGNED_URL_PARAMETERS = new Set(['Expires', 'Key-Pair-Id', 'Policy', 'Sign
  * (order matters, names are case-sensitive, only `&` separates), signed-URL parameters removed.
  */
 export function forwardedQueryString(querystring: string, forwarding: Forwarding): string {
-  if (querystring === '') return '';
-  let out = '';
-  let start = 0;
-  while (start <= querystring.length) {
-    let end = querystring.indexOf('&', start);
-    if (end === -1) end = querystring.length;
-    if (end > start) {
-      const eq = querystring.indexOf('=', start);
-      const name = querystring.slice(start, eq === -1 || eq > end ? end : eq);
-      if (!SIGNED_URL_PARAMETERS.has(name) && includedByAny(forwarding.queryRules, name)) {
-        out = out === '' ? querystring.slice(start, end) : `${out}&${querystring.slice(start, end)}`;
-      }
-    }
-    start = end + 1;
-  }
-  return out;
+  return querystring === '' ? '' : filterQueryString(querystring, queryForwarded, forwarding);
+}
+
+function queryForwarded(forwarding: Forwarding, name: string): boolean {
+  return !SIGNED_URL_PARAMETERS.has(name) && includedByAny(forwarding.queryRules, name);
 }
 
 function includedByAny(rules: Forwarding['queryRules'], name: string): boolean {
