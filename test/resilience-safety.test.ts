@@ -88,7 +88,12 @@ describe('D11 a directory origin never serves a file outside its directory', () 
     mkdirSync(join(bucket, 'sub'), { recursive: true });
     writeFileSync(join(bucket, 'inside.txt'), 'inside');
     symlinkSync(join(top, 'secret.txt'), join(bucket, 'link-out.txt'));
-    symlinkSync(join(top, '..'), join(bucket, 'dir-out'));
+    // Issue 15: links out of the bucket whose targets exist and links whose targets do not, made here, so the
+    // answers cannot depend on what this machine has outside the test's own directory.
+    symlinkSync(top, join(bucket, 'dir-out'));
+    symlinkSync(join(top, 'no-such-file.txt'), join(bucket, 'dangling-out.txt'));
+    symlinkSync(join(top, 'no-such-dir'), join(bucket, 'dangling-dir-out'));
+    symlinkSync(join(bucket, 'dangling-dir-out', 'x'), join(bucket, 'chain-out'));
     symlinkSync(join(bucket, 'inside.txt'), join(bucket, 'sub', 'link-in.txt'));
     edge = await startEdge({ originMap: { origin: bucket } });
     port = Number(new URL(edge.url).port);
@@ -108,7 +113,11 @@ describe('D11 a directory origin never serves a file outside its directory', () 
     '/sub/%2e%2e/%2e%2e/secret.txt',
     '/inside.txt%00',
     '/link-out.txt',
-    `/dir-out/${'x'}`,
+    '/dir-out/secret.txt',
+    '/dir-out/no-such-file.txt',
+    '/dangling-out.txt',
+    '/dangling-dir-out/x',
+    '/chain-out',
   ];
   for (const path of refused) {
     it(`D11 ${path}: 403 AccessDenied, nothing from outside`, async () => {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
 import type { CfHeaders, HttpResponse } from '../event/types.js';
 import { getHeaderValue } from '../event/index.js';
 import { parseRange } from './byte-range.js';
+import { resolveInside } from './resolve-inside.js';
 import { contentTypeFor } from './content-types.js';
 import { s3Error, s3RequestId } from './s3-errors.js';
 import { evaluateConditionals } from './s3-conditional.js';
@@ -79,15 +79,11 @@ export class DirectoryOrigin {
     if (key === '') return accessDenied(head);
     if (segments.includes('')) return noSuchKey(key, head);
 
-    const rootReal = await this.realRoot();
-    let file: string;
-    try {
-      file = await realpath(join(rootReal, ...segments));
-    } catch {
-      return noSuchKey(key, head);
-    }
-    // A symlink may point anywhere: the resolved file must stay inside the root.
-    if (!file.startsWith(rootReal + sep)) return accessDenied(head);
+    // A symlink may point anywhere: one leaving the root is refused whether or not its target exists.
+    const resolvedFile = await resolveInside(await this.realRoot(), segments);
+    if (resolvedFile.kind === 'outside') return accessDenied(head);
+    if (resolvedFile.kind === 'missing') return noSuchKey(key, head);
+    const file = resolvedFile.path;
     const info = await stat(file).catch(() => undefined);
     if (info === undefined || !info.isFile()) return noSuchKey(key, head);
 
