@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import type { CfEvent, EdgeErrorRecord } from '../event/index.js';
 import { lambdaEnvironment, logGroupName, logStreamName, REPLICA_PREFIX } from './lambda-env.js';
 import { initReportLine, runtimeExitLine, startLine, timeoutLine } from './log-format.js';
-import { executionError, notParsableError, timeoutError } from './outcome-errors.js';
+import { executionError, notParsableError, resultTooLargeError, timeoutError } from './outcome-errors.js';
 import type { EnvironmentData, FromWorker, InitMessage, InvokeMessage } from './protocol.js';
 import { appendLog, functionLabel, settleOutcome } from './settle-outcome.js';
 import type { LogSink } from './settle-outcome.js';
@@ -222,10 +222,13 @@ export class Environment {
         if (this.resolveInvoke === null) return;
         if (message.memoryUsedMb > this.memoryUsedMb) this.memoryUsedMb = message.memoryUsedMb;
         const label = functionLabel(this.spec);
-        const error = message.notParsable
-          ? notParsableError(label, message.errorMessage)
-          : executionError(`${label} failed: ${message.errorType}: ${message.errorMessage}`);
-        this.settle(performance.now() - this.startedAt, error, null, message.notParsable ? undefined : 'error');
+        const error =
+          message.reason === 'not-parsable'
+            ? notParsableError(label, message.errorMessage)
+            : message.reason === 'too-large'
+              ? resultTooLargeError(label, message.errorMessage)
+              : executionError(`${label} failed: ${message.errorType}: ${message.errorMessage}`);
+        this.settle(performance.now() - this.startedAt, error, null, message.reason === 'error' ? 'error' : undefined);
         return;
       }
       case 'ready':

@@ -15,6 +15,8 @@ type Handler = (event: CfEvent, context: LambdaContext, callback: LambdaCallback
 type LambdaCallback = (error?: unknown, result?: unknown) => void;
 
 const port = parentPort!;
+// lambda:gettingstarted-limits: a synchronous invocation's response payload, as Lambda's error message counts it.
+const MAX_RESPONSE_PAYLOAD_BYTES = 6_291_556;
 // Set by the init message, before any handler code runs.
 let data: EnvironmentData;
 
@@ -126,11 +128,18 @@ function succeed(result: unknown): void {
   } catch (error) {
     post({
       type: 'failure',
-      notParsable: true,
+      reason: 'not-parsable',
       errorType: errorType(error),
       errorMessage: error instanceof Error ? error.message : String(error),
       memoryUsedMb: memoryUsedMb(),
     });
+    return;
+  }
+  // Issue 15: a result over Lambda's limit never crosses to the main thread, whose copy of it could exhaust memory.
+  // `length` first: measuring UTF-8 flattens the string, which for a huge one is itself an allocation V8 may not survive.
+  if (json !== undefined && (json.length > MAX_RESPONSE_PAYLOAD_BYTES || Buffer.byteLength(json) > MAX_RESPONSE_PAYLOAD_BYTES)) {
+    const errorMessage = `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_PAYLOAD_BYTES} bytes)`;
+    post({ type: 'failure', reason: 'too-large', errorType: 'Function.ResponseSizeTooLarge', errorMessage, memoryUsedMb: memoryUsedMb() });
     return;
   }
   post({ type: 'result', json: json ?? 'null', memoryUsedMb: memoryUsedMb() });
@@ -145,7 +154,7 @@ function fail(error: unknown): void {
   logLine('ERROR', `Invoke Error \t${errorJson(type, error)}`);
   post({
     type: 'failure',
-    notParsable: false,
+    reason: 'error',
     errorType: type,
     errorMessage: error instanceof Error ? error.message : String(error),
     memoryUsedMb: memoryUsedMb(),

@@ -32,3 +32,14 @@ export function notParsableError(functionLabel: string, reason: string): EdgeErr
     detail: `${functionLabel} returned a result that is not serialisable as JSON: ${reason}`,
   };
 }
+
+// Issue 15: a result over Lambda's 6 MB response payload limit is no result CloudFront could accept: the request
+// gets the 502 of a body over the maximum size (§3.8), and the server never holds the oversized copy.
+export function resultTooLargeError(functionLabel: string, lambdaMessage: string): EdgeErrorRecord {
+  return {
+    kind: 'LambdaValidationError',
+    status: 502,
+    message: CLOUDFRONT_TEXT.bodyInvalid,
+    detail: `${functionLabel} returned a result Lambda would refuse: ${lambdaMessage}`,
+  };
+}

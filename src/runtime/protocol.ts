@@ -70,10 +70,13 @@ export interface ResultMessage {
   json: string;
   memoryUsedMb: number;
 }
-/** The handler threw, rejected or called back with an error (§8.4), or the result was not JSON (D48). */
+/**
+ * The handler threw, rejected or called back with an error (§8.4), its result was not JSON (D48), or the JSON was
+ * over Lambda's response payload limit (then `errorMessage` gives its size).
+ */
 export interface FailureMessage {
   type: 'failure';
-  notParsable: boolean;
+  reason: 'error' | 'not-parsable' | 'too-large';
   errorType: string;
   errorMessage: string;
   memoryUsedMb: number;
