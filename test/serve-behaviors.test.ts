@@ -106,6 +106,7 @@ describe('§7.3 ViewerProtocolPolicy on a plain-HTTP viewer (D41, D43)', () => {
     origin = await echoOrigin();
     edge = await startEdge({
       originMap: { origin: origin.url },
+      aliases: ['www.example.com', '*.example.com'],
       viewerProtocol: 'http',
       handlers,
       defaultBehavior: { lambdas: { 'viewer-request': arn('vreq') } },

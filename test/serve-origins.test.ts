@@ -34,6 +34,7 @@ describe('§6.2 what reaches a custom origin', () => {
     };`;
     edge = await startEdge({
       origins: ['main', 'other'],
+      aliases: ['www.example.com'],
       originMap: { main: main.url, other: other.url },
       originOptions: { main: { originPath: '/prefix', customHeaders: { 'X-Origin-Secret': 's3cr3t', 'X-Shared': 'from-config' } } },
       handlers: { oreq },

@@ -12,3 +12,5 @@ export { EdgeCache } from './edge-cache.js';
 export { cachedViewerWireHeaders, EDGE_SET_HEADERS } from './stored-entry.js';
 /** §5.3: the normalised Accept-Encoding for key and origin request. */
 export { normaliseAcceptEncoding } from './accept-encoding.js';
+/** §5.11: why an invalidation path is refused (undefined when it is a valid path). */
+export { invalidationPathProblem } from './invalidation-paths.js';

@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/index.js';
+import { hostPattern, loadConfig } from '../config/index.js';
 import { prestartEnvironments } from '../runtime/index.js';
 import { reportFatal, parsePort, positiveInteger } from './cli-errors.js';
 import type { ServeFlags } from './serve-command.js';
@@ -22,6 +22,11 @@ export async function runServe(flags: ServeFlags): Promise<void> {
     const port = parsePort('--port', flags.port);
     const controlPort = flags.controlPort === undefined ? undefined : parsePort('--control-port', flags.controlPort);
     const cacheMaxBytes = flags.cacheMaxBytes === undefined ? undefined : positiveInteger('--cache-max-bytes', flags.cacheMaxBytes);
+    const badHost = flags.allowedHost.find((name) => hostPattern(name) === undefined);
+    if (badHost !== undefined) {
+      reportFatal(`--allowed-host: "${badHost}" is not a host name; give a name like dev.example.test or *.example.test (no scheme, no port)`);
+      return;
+    }
     await prestartFor(flags.config);
     const { startServer } = await import('../server/index.js');
     const running = await startServer({
@@ -37,6 +42,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
       watch: flags.watch,
       log,
       logRequests: !flags.quiet,
+      allowedHosts: flags.allowedHost,
     });
     let stopping = false;
     const stop = (signal: string) => {

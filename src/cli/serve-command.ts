@@ -13,6 +13,7 @@ export interface ServeFlags {
   cacheMaxBytes?: string;
   watch: boolean;
   quiet?: boolean;
+  allowedHost: string[];
 }
 
 export function registerServe(program: Command): void {
@@ -30,6 +31,11 @@ export function registerServe(program: Command): void {
     .option('--cache-max-bytes <bytes>', 'byte budget of the cache (default: settings.cacheMaxBytes, else 256 MiB)')
     .option('--no-watch', 'do not reload on config or handler changes')
     .option('--quiet', 'no per-request log lines')
+    .option('--allowed-host <name>', 'also answer this Host (a name or *.wildcard; repeatable): beside the domain name, Aliases and loopback', collect, [])
     // The server and its parts load only for this command.
     .action(async (flags: ServeFlags) => (await import('./run-serve.js')).runServe(flags));
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }

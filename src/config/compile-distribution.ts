@@ -10,6 +10,7 @@ import { compileOrigin } from './compile-origin.js';
 import { compileOriginGroups } from './compile-origin-groups.js';
 import { compilePolicyTables } from './compile-policy-tables.js';
 import { compileSettings } from './compile-settings.js';
+import { compileViewerHosts, readAliases } from './compile-viewer-hosts.js';
 import { didYouMean } from './did-you-mean.js';
 import { childLocation, fail, indexLocation, warn, type Diagnostics, type JsonLocation } from './json-location.js';
 import { expectObject, isObject, listItems, optionalBoolean, optionalString } from './read-fields.js';
@@ -120,6 +121,7 @@ export function compileDistribution(json: unknown, file: string): { distribution
     file,
     distributionId: parts.raw.distributionId,
     domainName: parts.raw.domainName,
+    viewerHosts: compileViewerHosts([parts.raw.domainName, ...readAliases(dist, dLoc, diagnostics), ...settings.allowedHosts]),
     enabled: optionalBoolean(dist, 'Enabled', dLoc) ?? true,
     behaviors,
     origins,

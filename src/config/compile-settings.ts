@@ -1,5 +1,6 @@
 import type { EdgeSettings } from './types.js';
 import { checkUnknownKeys } from './check-unknown-keys.js';
+import { readAllowedHosts } from './compile-viewer-hosts.js';
 import { didYouMean } from './did-you-mean.js';
 import { childLocation, fail, type Diagnostics, type JsonLocation } from './json-location.js';
 import { expectObject, oneOf, optionalNumber, optionalString } from './read-fields.js';
@@ -41,7 +42,7 @@ function compileGeo(value: unknown, loc: JsonLocation): Readonly<Record<string, 
 /** The optional `settings` object (EdgeSettings), defaults filled in. */
 export function compileSettings(value: unknown, loc: JsonLocation, diagnostics: Diagnostics): EdgeSettings {
   const settings = expectObject(value ?? {}, loc);
-  checkUnknownKeys(settings, ['viewerProtocol', 'geo', 'region', 'cacheMaxBytes'], loc, diagnostics);
+  checkUnknownKeys(settings, ['viewerProtocol', 'geo', 'region', 'cacheMaxBytes', 'allowedHosts'], loc, diagnostics);
   const region = optionalString(settings, 'region', loc) ?? 'us-east-1';
   if (!REGION.test(region)) fail(childLocation(loc, 'region'), `${JSON.stringify(region)} is not an AWS Region name; use e.g. "us-east-1".`);
   return Object.freeze({
@@ -49,5 +50,6 @@ export function compileSettings(value: unknown, loc: JsonLocation, diagnostics: 
     geo: compileGeo(settings.geo, childLocation(loc, 'geo')),
     region,
     cacheMaxBytes: optionalNumber(settings, 'cacheMaxBytes', loc, { min: 0, max: Number.MAX_SAFE_INTEGER }) ?? 268_435_456,
+    allowedHosts: Object.freeze(readAllowedHosts(settings.allowedHosts, childLocation(loc, 'allowedHosts'))),
   });
 }

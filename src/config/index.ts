@@ -15,3 +15,5 @@ export type { LambdaArn } from './lambda-arn.js';
 export { isDeniedOriginCustomHeader } from './compile-custom-headers.js';
 /** §6.3: edge-dev's default CloudFront-Viewer-* location values. */
 export { DEFAULT_GEO } from './compile-settings.js';
+/** Issue 15: compiles host names and `*.` wildcards into the matcher the edge checks `Host` against. */
+export { compileViewerHosts, hostPattern } from './compile-viewer-hosts.js';

@@ -122,6 +122,12 @@ export interface CustomErrorResponse {
   errorCachingMinTTL: number;
 }
 
+/** Issue 15: names the edge serves, lower-case: exact names and `*.` wildcard suffixes (`.example.com`). */
+export interface ViewerHosts {
+  exact: ReadonlySet<string>;
+  suffixes: readonly string[];
+}
+
 export interface CompiledDistribution {
   /** The config file it came from, for messages. */
   file: string;
@@ -131,6 +137,8 @@ export interface CompiledDistribution {
   arn?: string;
   enabled: boolean;
   defaultRootObject?: string;
+  /** The domain name, the `Aliases` and `settings.allowedHosts` (interface.md › Viewer hosts). */
+  viewerHosts: ViewerHosts;
   /** In list order, the default behavior last (§7.1). */
   behaviors: readonly CompiledBehavior[];
   origins: ReadonlyMap<string, CompiledOrigin>;
@@ -169,4 +177,6 @@ export interface EdgeSettings {
   region: string;
   /** Upper bound of the local cache's stored bytes. Default 268,435,456 (256 MiB). */
   cacheMaxBytes: number;
+  /** More `Host` names the edge answers, beside the domain name, Aliases and loopback (interface.md › Viewer hosts). */
+  allowedHosts: readonly string[];
 }

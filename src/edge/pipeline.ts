@@ -11,6 +11,7 @@ import type { CfRequest } from '../event/index.js';
 import { OriginError } from '../origin/index.js';
 import { selectBehavior } from './select-behavior.js';
 import { applyDefaultRootObject, checkViewerRequest } from './viewer-checks.js';
+import { checkViewerHost } from './viewer-host.js';
 import { runRequestStage } from './run-stage.js';
 import { fetchFromOrigin } from './fetch-from-origin.js';
 import type { Conditional } from './fetch-from-origin.js';
@@ -34,7 +35,7 @@ import type { EdgeDeps, EdgeResponse, RequestState, ViewerRequest } from './type
 export function handleViewerRequest(deps: EdgeDeps, viewer: ViewerRequest): EdgeResponse | Promise<EdgeResponse> {
   const state = createState(deps, viewer);
   try {
-    const early = checkViewerRequest(state);
+    const early = checkViewerHost(state) ?? checkViewerRequest(state);
     if (early) return done(state, finishResponse(state, early, early.status < 400 ? 'Redirect' : 'Error'));
     if (state.behavior.lambda['viewer-request']) return settle(state, runViewerRequest(state));
     const lookup = lookUpCache(state, state.behavior, state.request);

@@ -1,5 +1,5 @@
 import type { CfHeaders, CfRequest } from '../event/index.js';
-import type { CompiledBehavior, CompiledDistribution } from '../config/index.js';
+import type { CompiledBehavior, CompiledDistribution, ViewerHosts } from '../config/index.js';
 import type { LambdaRuntime } from '../runtime/index.js';
 import type { EdgeCache } from '../cache/index.js';
 import type { OriginClient } from '../origin/index.js';
@@ -48,6 +48,8 @@ export interface EdgeOptions {
   log: (line: string) => void;
   /** Whether each request gets its one-line route log (formatting it costs on the hot path). */
   logRequests: boolean;
+  /** `--allowed-host` names, beside the distribution's own (interface.md › Viewer hosts). */
+  allowedHosts?: ViewerHosts;
 }
 
 /** The parts the pipeline drives; built once per distribution. */

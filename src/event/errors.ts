@@ -58,6 +58,8 @@ export const CLOUDFRONT_TEXT = {
   // §7.2: a method outside AllowedMethods.
   methodNotAllowed:
     'This distribution is not configured to allow the HTTP request method that was used for this request. The distribution supports only cachable requests.',
+  // dg:http-400-bad-request, dg:http-403-permission-denied: malformed requests and hosts CloudFront does not serve.
+  badRequest: 'Bad request.',
   // §4, D30: request line and headers over 20,480 bytes, or a URL over 8,192.
   requestTooLarge: 'Bad request: the request line and headers are too large.',
 } as const;

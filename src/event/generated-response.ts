@@ -5,6 +5,8 @@ import type { HttpResponse } from './types.js';
 import { checkDisallowedHeaders } from './validate/check-disallowed-headers.js';
 import { checkGeneratedResponseSize } from './validate/check-generated-response-size.js';
 import { checkNoContentBody } from './validate/check-no-content-body.js';
+import { checkHeaderBlockLimit } from './validate/check-header-block-limit.js';
+import { statusLineBytes } from './header-block.js';
 import { describe, validationError } from './validate/fail.js';
 import { parseStatus } from './validate/parse-status.js';
 import { readHeaderMap } from './validate/read-header-map.js';
@@ -46,5 +48,7 @@ export function applyGeneratedResponse(
   let body: Buffer = EMPTY;
   if (result.body !== undefined) body = readResponseBody(eventType, result.body, result.bodyEncoding);
   checkGeneratedResponseSize(eventType, headers, typeof result.body === 'string' ? result.body : '');
-  return { status, statusDescription: statusDescription ?? reasonPhrase(status), headers, body };
+  const description = statusDescription ?? reasonPhrase(status);
+  checkHeaderBlockLimit(eventType, 'response.headers', statusLineBytes(status, description), headers);
+  return { status, statusDescription: description, headers, body };
 }

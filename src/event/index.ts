@@ -33,3 +33,5 @@ export { applyRequestResult, applyResponseResult } from './validate-result.js';
 export type { RequestStageOutcome, ResponseStageOutcome } from './validate-result.js';
 /** The standard reason phrase of a status (`""` when none). */
 export { reasonPhrase } from './generated-response.js';
+/** §4 (D30): the one header block limit and how it counts, for the viewer, the origin and function results. */
+export { MAX_HEADER_BLOCK_BYTES, headerLinesBytes, requestLineBytes, statusLineBytes } from './header-block.js';

@@ -2,6 +2,8 @@ import { CLOUDFRONT_TEXT } from './errors.js';
 import { applyGeneratedResponse, reasonPhrase } from './generated-response.js';
 import type { CfRequest, CfResponse, HttpResponse } from './types.js';
 import { checkDisallowedHeaders } from './validate/check-disallowed-headers.js';
+import { checkHeaderBlockLimit } from './validate/check-header-block-limit.js';
+import { requestLineBytes, statusLineBytes } from './header-block.js';
 import { checkOriginResponseSize } from './validate/check-origin-response-size.js';
 import { checkQuerystring } from './validate/check-querystring.js';
 import { checkReadOnlyHeaders } from './validate/check-read-only-headers.js';
@@ -59,6 +61,8 @@ export function applyRequestResult(
   const uri = checkUri(eventType, result.uri, before.uri);
   const querystring = checkQuerystring(eventType, result.querystring, before.querystring);
   if (uri !== before.uri || querystring !== before.querystring) checkUrlLength(eventType, uri, querystring);
+  const url = querystring === '' ? uri : `${uri}?${querystring}`;
+  checkHeaderBlockLimit(eventType, 'request.headers', requestLineBytes(before.method, url), headers);
   // (8) origin
   const origin =
     eventType === 'origin-request' ? readOrigin(eventType, result.origin, before.origin, headers, warnings) : before.origin;
@@ -124,6 +128,7 @@ export function applyResponseResult(
   const headers = readHeaderMap(eventType, 'response.headers', result.headers, warnings);
   checkDisallowedHeaders(eventType, 'response.headers', before.response.headers, headers);
   checkReadOnlyHeaders(eventType, 'response.headers', before.response.headers, headers);
+  checkHeaderBlockLimit(eventType, 'response.headers', statusLineBytes(status, statusDescription), headers);
   const response: CfResponse = { status, statusDescription, headers };
   // (9) body encoding, (10) size (D29); only origin-response may set a body
   if (eventType === 'origin-response' && result.body !== undefined) {

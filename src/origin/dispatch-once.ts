@@ -1,15 +1,12 @@
 import type { Dispatcher } from 'undici';
 import type { HttpResponse } from '../event/types.js';
-import { headersFromRawHeaders } from '../event/index.js';
+import { headerLinesBytes, headersFromRawHeaders, MAX_HEADER_BLOCK_BYTES, statusLineBytes } from '../event/index.js';
 
-/** D30: an origin response header block over this many bytes is a 502. */
-export const MAX_ORIGIN_HEADER_BYTES = 20_480;
-
-/** Raised when the origin's header block is over MAX_ORIGIN_HEADER_BYTES (mapped to 502 by classifyError). */
+/** Raised when the origin's header block is over MAX_HEADER_BLOCK_BYTES (D30; mapped to 502 by classifyError). */
 export class HeaderBlockTooLargeError extends Error {
   readonly code = 'EDGE_DEV_ORIGIN_HEADERS_TOO_LARGE';
   constructor(readonly bytes: number) {
-    super(`origin response header block is ${bytes} bytes, over CloudFront's ${MAX_ORIGIN_HEADER_BYTES}`);
+    super(`origin response header block is ${bytes} bytes, over CloudFront's ${MAX_HEADER_BLOCK_BYTES}`);
     this.name = 'HeaderBlockTooLargeError';
   }
 }
@@ -23,17 +20,6 @@ export interface DispatchInput {
   body: Buffer | undefined;
   /** §4: the origin response (read) timeout, for the headers and between body chunks. */
   readTimeoutMs: number;
-}
-
-/**
- * D30: bytes of the response header block as sent: status line, `name: value` CRLF lines, final CRLF.
- * Header names and values are latin1 on the wire, so Buffer lengths are the byte counts.
- */
-export function headerBlockBytes(statusCode: number, statusText: string, raw: readonly Buffer[]): number {
-  // `HTTP/1.1 ` + code + ` ` + phrase + CRLF
-  let bytes = 9 + String(statusCode).length + 1 + Buffer.byteLength(statusText, 'latin1') + 2;
-  for (const part of raw) bytes += part.length + 2; // `: ` after a name, CRLF after a value
-  return bytes + 2; // the empty line
 }
 
 /**
@@ -58,8 +44,8 @@ class BufferingHandler implements Dispatcher.DispatchHandler {
 
   onHeaders(statusCode: number, headers: Buffer[], _resume: () => void, statusText: string): boolean {
     if (statusCode < 200) return true; // 1xx informational: wait for the final response
-    const bytes = headerBlockBytes(statusCode, statusText, headers);
-    if (bytes > MAX_ORIGIN_HEADER_BYTES) {
+    const bytes = statusLineBytes(statusCode, statusText) + headerLinesBytes(headers);
+    if (bytes > MAX_HEADER_BLOCK_BYTES) {
       this.abort?.(new HeaderBlockTooLargeError(bytes));
       return false;
     }

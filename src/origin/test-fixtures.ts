@@ -62,6 +62,7 @@ export function distribution(origins: CompiledOrigin[], behaviors: CompiledBehav
     file: 'edge-dev.config.json',
     distributionId: 'EDFDVBD6EXAMPLE',
     domainName: 'd111111abcdef8.cloudfront.net',
+    viewerHosts: { exact: new Set(['d111111abcdef8.cloudfront.net']), suffixes: [] },
     enabled: true,
     behaviors,
     origins: new Map(origins.map((o) => [o.id, o])),

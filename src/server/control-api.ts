@@ -1,15 +1,24 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { randomUUID } from 'node:crypto';
-import { toXml, xmlValues } from './xml.js';
-import { InvalidationLog, invalidationXmlShape } from './invalidations.js';
+import { bodyLimit } from 'hono/body-limit';
+import { toXml } from './xml.js';
+import { describePaths, InvalidationLog, invalidationXmlShape } from './invalidations.js';
+import { apiErrorResponse, isApiError, xmlResponse } from './api-error.js';
+import type { ApiError } from './api-error.js';
+import { readInvalidationBatch } from './invalidation-request.js';
 import { invokeForRie } from './rie.js';
+import { guardControlApi } from './control-guard.js';
 import type { EdgeHolder } from './types.js';
 
 const API = '/2020-05-31/distribution';
 const ACCOUNT = '123456789012';
-// §4: invalidation paths are at most 4,000 characters.
-const MAX_INVALIDATION_PATH = 4000;
+const MAX_INVALIDATION_BODY_BYTES = 16 * 1024 * 1024;
+const BODY_TOO_LARGE: ApiError = { status: 413, code: 'BatchTooLarge', message: 'Invalidation batch specified is too large.' };
+const CALLER_REFERENCE_REUSED: ApiError = {
+  status: 400,
+  code: 'InvalidArgument',
+  message: 'Your request contains a caller reference that was used for a previous invalidation batch for the same distribution.',
+};
 
 /**
  * The CloudFront API subset of interface.md (REST-XML, 2020-05-31) for the local distribution, so the real
@@ -17,6 +26,7 @@ const MAX_INVALIDATION_PATH = 4000;
  */
 export function createControlApi(holder: EdgeHolder): Hono {
   const app = new Hono();
+  app.use('*', guardControlApi);
   const invalidations = new InvalidationLog();
   const startedAt = new Date();
 
@@ -28,7 +38,7 @@ export function createControlApi(holder: EdgeHolder): Hono {
   app.get(`${API}/:id/config`, (c) => {
     const distribution = distributionOr404(c);
     if (!distribution) return noSuchDistribution(c);
-    return xml(c, 200, toXml('DistributionConfig', distribution.raw as Record<string, unknown>), { ETag: distribution.etag });
+    return xmlResponse(c, 200, toXml('DistributionConfig', distribution.raw as Record<string, unknown>), { ETag: distribution.etag });
   });
 
   app.get(`${API}/:id`, (c) => {
@@ -45,67 +55,70 @@ export function createControlApi(holder: EdgeHolder): Hono {
       ActiveTrustedKeyGroups: { Enabled: false, Quantity: 0 },
       DistributionConfig: distribution.raw,
     });
-    return xml(c, 200, body, { ETag: distribution.etag });
+    return xmlResponse(c, 200, body, { ETag: distribution.etag });
   });
 
-  app.post(`${API}/:id/invalidation`, async (c) => {
+  // §4: 3,000 paths of at most 4,000 characters fit in 16 MiB; a larger body is refused before it is read whole.
+  app.post(`${API}/:id/invalidation`, bodyLimit({ maxSize: MAX_INVALIDATION_BODY_BYTES, onError: (c) => apiErrorResponse(c, BODY_TOO_LARGE) }), async (c) => {
     const distribution = distributionOr404(c);
     if (!distribution) return noSuchDistribution(c);
-    const text = await c.req.text();
-    const paths = xmlValues(text, 'Path');
-    const callerReference = xmlValues(text, 'CallerReference')[0] ?? '';
-    // §5.11: paths start with `/`; §4: at most 4,000 characters.
-    const bad = paths.find((path) => !path.startsWith('/') || path.length > MAX_INVALIDATION_PATH);
-    if (paths.length === 0 || bad !== undefined || !callerReference) {
-      return apiError(c, 400, 'InvalidArgument', bad !== undefined ? `Invalid path: ${bad}` : 'An invalidation needs CallerReference and at least one Path.');
-    }
+    const batch = readInvalidationBatch(await c.req.text());
+    if (isApiError(batch)) return apiErrorResponse(c, batch);
+    const { paths, callerReference } = batch;
     const existing = invalidations.byCallerReference(callerReference);
-    if (existing) return xml(c, 201, toXml('Invalidation', invalidationXmlShape(existing)), { Location: location(c, existing.id) });
+    if (existing) {
+      // api:InvalidationBatch: the same batch again returns the first one. Another batch under the same reference is
+      // refused; real CloudFront answers InvalidArgument with this text (docs/fidelity.md, issue 15).
+      if (!samePaths(existing.paths, paths)) return apiErrorResponse(c, CALLER_REFERENCE_REUSED);
+      return xmlResponse(c, 201, toXml('Invalidation', invalidationXmlShape(existing)), { Location: location(c, existing.id) });
+    }
     // D39: effective at once on the local cache.
     const removed = holder.deps.cache.invalidate(paths);
     const invalidation = invalidations.add(paths, callerReference);
-    holder.deps.options.log(`[invalidation] ${invalidation.id} ${paths.join(' ')}: ${removed} cached object(s) removed`);
-    return xml(c, 201, toXml('Invalidation', invalidationXmlShape(invalidation)), { Location: location(c, invalidation.id) });
+    holder.deps.options.log(`[invalidation] ${invalidation.id} ${describePaths(paths)}: ${removed} cached object(s) removed`);
+    return xmlResponse(c, 201, toXml('Invalidation', invalidationXmlShape(invalidation)), { Location: location(c, invalidation.id) });
   });
 
   app.get(`${API}/:id/invalidation/:invalidationId`, (c) => {
     if (!distributionOr404(c)) return noSuchDistribution(c);
     const invalidation = invalidations.get(c.req.param('invalidationId'));
-    if (!invalidation) return apiError(c, 404, 'NoSuchInvalidation', 'The specified invalidation does not exist.');
-    return xml(c, 200, toXml('Invalidation', invalidationXmlShape(invalidation)));
+    if (!invalidation) return apiErrorResponse(c, { status: 404, code: 'NoSuchInvalidation', message: 'The specified invalidation does not exist.' });
+    return xmlResponse(c, 200, toXml('Invalidation', invalidationXmlShape(invalidation)));
   });
 
   app.get(`${API}/:id/invalidation`, (c) => {
     if (!distributionOr404(c)) return noSuchDistribution(c);
-    const items = invalidations.list();
+    const maxItemsText = c.req.query('MaxItems') ?? '100';
+    if (!/^\d{1,9}$/.test(maxItemsText) || Number(maxItemsText) < 1) {
+      return apiErrorResponse(c, { status: 400, code: 'InvalidArgument', message: `MaxItems must be a positive integer, not ${JSON.stringify(maxItemsText.slice(0, 50))}.` });
+    }
+    const marker = c.req.query('Marker') ?? '';
+    const maxItems = Number(maxItemsText);
+    const { items, nextMarker } = invalidations.page(marker, maxItems);
     const body = toXml('InvalidationList', {
-      Marker: c.req.query('Marker') ?? '',
-      MaxItems: Number(c.req.query('MaxItems') ?? 100),
-      IsTruncated: false,
+      Marker: marker,
+      NextMarker: nextMarker,
+      MaxItems: maxItems,
+      IsTruncated: nextMarker !== undefined,
       Quantity: items.length,
       Items: items.map((item) => ({ Id: item.id, CreateTime: item.createTime, Status: item.reported })),
     });
-    return xml(c, 200, body);
+    return xmlResponse(c, 200, body);
   });
 
   // The Lambda Runtime Interface Emulator's endpoint, so existing RIE scripts can invoke a handler directly.
   app.post('/2015-03-31/functions/:name/invocations', (c) => invokeForRie(c, holder));
 
-  app.notFound((c) => apiError(c, 404, 'NotFound', `No such API: ${c.req.method} ${c.req.path}`));
+  app.notFound((c) => apiErrorResponse(c, { status: 404, code: 'NotFound', message: `No such API: ${c.req.method} ${c.req.path}` }));
   return app;
 }
 
-function xml(c: Context, status: 200 | 201 | 400 | 404, body: string, headers: Record<string, string> = {}) {
-  return c.body(body, status, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': randomUUID(), ...headers });
-}
-
-function apiError(c: Context, status: 400 | 404, code: string, message: string) {
-  const body = toXml('ErrorResponse', { Error: { Type: 'Sender', Code: code, Message: message }, RequestId: randomUUID() });
-  return xml(c, status, body);
-}
-
 function noSuchDistribution(c: Context) {
-  return apiError(c, 404, 'NoSuchDistribution', 'The specified distribution does not exist.');
+  return apiErrorResponse(c, { status: 404, code: 'NoSuchDistribution', message: 'The specified distribution does not exist.' });
+}
+
+function samePaths(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((path, i) => path === b[i]);
 }
 
 function location(c: Context, id: string): string {

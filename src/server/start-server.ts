@@ -2,7 +2,7 @@ import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../config/index.js';
+import { compileViewerHosts, loadConfig } from '../config/index.js';
 import type { LoadedConfig } from '../config/index.js';
 import { LambdaRuntime } from '../runtime/index.js';
 import { EdgeCache } from '../cache/index.js';
@@ -10,6 +10,8 @@ import { OriginClient } from '../origin/index.js';
 import type { EdgeDeps, EdgeOptions } from '../edge/index.js';
 import { createEdgeListener } from './edge-listener.js';
 import type { EdgeHolder } from './types.js';
+import { DEFAULT_VIEWER_TIMEOUTS } from './viewer-timeouts.js';
+import type { ViewerTimeouts } from './viewer-timeouts.js';
 
 export interface ServeOptions {
   configFile: string;
@@ -28,6 +30,10 @@ export interface ServeOptions {
   log: (line: string) => void;
   /** One route line per request (default true). */
   logRequests?: boolean;
+  /** `--allowed-host`: more `Host` names the edge answers (interface.md › Viewer hosts). */
+  allowedHosts?: readonly string[];
+  /** How long the edge waits on viewers; defaults in viewer-timeouts.ts (shorter in tests). */
+  viewerTimeouts?: Partial<ViewerTimeouts>;
 }
 
 export interface RunningServer {
@@ -51,11 +57,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     geo: settings?.geo,
     log: options.log,
     logRequests: options.logRequests ?? true,
+    allowedHosts: compileViewerHosts(options.allowedHosts ?? []),
   };
   const cache = new EdgeCache({ maxBytes: options.cacheMaxBytes ?? settings?.cacheMaxBytes });
   const holder: EdgeHolder = { deps: makeDeps(loaded, runtime, cache, edgeOptions) };
 
-  const edge = createEdgeListener(holder, () => holder.deps.options.viewerProtocol === 'https');
+  const timeouts = { ...DEFAULT_VIEWER_TIMEOUTS, ...options.viewerTimeouts };
+  const edge = createEdgeListener(holder, () => holder.deps.options.viewerProtocol === 'https', timeouts);
   await listen(edge, options.port, options.host);
   const edgePort = (edge.address() as AddressInfo).port;
   const controlPort = options.controlPort ?? (options.port === 0 ? 0 : edgePort + 1);

@@ -66,6 +66,8 @@ export interface DistributionInput {
   customErrorResponses?: { ErrorCode: number; ResponsePagePath?: string; ResponseCode?: string; ErrorCachingMinTTL?: number }[];
   originGroups?: { id: string; primary: string; secondary: string; statusCodes: number[] }[];
   defaultRootObject?: string;
+  /** Alternate domain names (CNAMEs): `Host` values the edge serves beside its domain name and loopback. */
+  aliases?: string[];
 }
 
 export function makeDistribution(input: DistributionInput = {}): Json {
@@ -96,7 +98,7 @@ export function makeDistribution(input: DistributionInput = {}): Json {
   });
   return {
     CallerReference: 'edge-dev-test',
-    Aliases: list([]),
+    Aliases: list(input.aliases ?? []),
     DefaultRootObject: input.defaultRootObject ?? '',
     Origins: list(origins),
     OriginGroups: list(

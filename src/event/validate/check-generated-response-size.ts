@@ -1,7 +1,7 @@
 import { CLOUDFRONT_TEXT } from '../errors.js';
 import type { CfHeaders } from '../types.js';
 import { validationError } from './fail.js';
-import { headerBlockBytes } from './header-block-size.js';
+import { headerBlockBytes } from '../header-block.js';
 
 /** §1.10, §4: headers + body of a generated response, in bytes. */
 export const GENERATED_RESPONSE_LIMIT = { 'viewer-request': 40 * 1024, 'origin-request': 1024 * 1024 } as const;

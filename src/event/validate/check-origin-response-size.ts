@@ -1,7 +1,7 @@
 import { CLOUDFRONT_TEXT } from '../errors.js';
 import type { CfHeaders } from '../types.js';
 import { validationError } from './fail.js';
-import { headerBlockBytes } from './header-block-size.js';
+import { headerBlockBytes } from '../header-block.js';
 
 /** D29: headers + a body set by origin-response, in bytes. */
 export const ORIGIN_RESPONSE_BODY_LIMIT = 1024 * 1024;
