@@ -34,7 +34,11 @@ function matches(hosts: ViewerHosts, host: string): boolean {
 export function checkViewerHost(state: RequestState): HttpResponse | undefined {
   const values = state.request.headers.host;
   const host = values?.length === 1 ? hostOf(values[0]!.value) : undefined;
-  if (host === undefined) return cloudFrontErrorResponse(400, CLOUDFRONT_TEXT.badRequest, state.requestId);
+  if (host === undefined) {
+    const what = values === undefined ? 'no Host header' : values.length > 1 ? `${values.length} Host headers` : `the Host ${JSON.stringify(values[0]!.value.slice(0, 100))}`;
+    state.warnings.push(`400: the request has ${what}; a request needs exactly one valid Host (RFC 9112 §3.2).`);
+    return cloudFrontErrorResponse(400, CLOUDFRONT_TEXT.badRequest, state.requestId);
+  }
   const { distribution, options } = state.deps;
   if (isLoopbackHost(host) || matches(distribution.viewerHosts, host) || (options.allowedHosts !== undefined && matches(options.allowedHosts, host))) {
     return undefined;

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../src/server/index.js';
-import type { RunningServer } from '../../src/server/index.js';
+import type { RunningServer, ServeOptions } from '../../src/server/index.js';
 import { arn, makeDistribution } from './distribution.js';
 import type { DistributionInput } from './distribution.js';
 
@@ -32,6 +32,12 @@ export interface TestEdgeInput extends DistributionInput {
   originRequestPolicies?: Record<string, unknown>;
   /** Watch the config and handler files (hot reload). */
   watch?: boolean;
+  /** The config file's `settings`. */
+  settings?: Record<string, unknown>;
+  /** `--allowed-host` names. */
+  allowedHosts?: string[];
+  /** Shorter viewer timeouts than serve's defaults. */
+  viewerTimeouts?: ServeOptions['viewerTimeouts'];
 }
 
 /** The config file `startEdge` writes (exported so tests can write an edited one). */
@@ -39,6 +45,7 @@ export function configJson(input: TestEdgeInput, functions: Record<string, unkno
   const config: Record<string, unknown> = { distribution: makeDistribution(input), functions, origins: input.originMap };
   if (input.cachePolicies) config.cachePolicies = input.cachePolicies;
   if (input.originRequestPolicies) config.originRequestPolicies = input.originRequestPolicies;
+  if (input.settings) config.settings = input.settings;
   return JSON.stringify(config, null, 2);
 }
 
@@ -63,6 +70,8 @@ export async function startEdge(input: TestEdgeInput): Promise<TestEdge> {
     pop: 'LOC50-C1',
     watch: input.watch ?? false,
     log: (line) => logs.push(line),
+    allowedHosts: input.allowedHosts,
+    viewerTimeouts: input.viewerTimeouts,
   });
   return {
     url: server.edgeUrl,

@@ -34,6 +34,8 @@ export async function startOrigin(
       respond(seen, res);
     });
   });
+  // Record every header that arrived, not just node's first 2,000 entries.
+  server.maxHeadersCount = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
