@@ -1,3 +1,4 @@
+import { constants as bufferConstants } from 'node:buffer';
 import type { CfHeaders } from '../event/types.js';
 import type { CacheKeyPolicy } from '../config/types.js';
 import type { CacheEntry, CacheLookup } from './types.js';
@@ -7,6 +8,8 @@ import type { StoredEntry } from './stored-entry.js';
 import { compileInvalidationPaths, matchesInvalidation } from './invalidation-paths.js';
 import { mergeNotModified } from './merge-not-modified.js';
 import { decideTtl } from './ttl.js';
+
+const BUFFER_MAX_LENGTH = bufferConstants.MAX_LENGTH;
 
 /** Default byte budget: 512 MiB. */
 export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
@@ -38,6 +41,11 @@ export class EdgeCache {
       throw new RangeError(`EdgeCache options.maxBytes: ${String(max)}; give a positive whole number of bytes`);
     }
     this.maxBytes = max;
+  }
+
+  /** Issue 9: the largest body a fill may collect: the budget, §4's 50 GB, and what one Buffer can hold. */
+  get largestStorableBody(): number {
+    return Math.min(this.maxBytes, MAX_OBJECT_BYTES, BUFFER_MAX_LENGTH);
   }
 
   /**

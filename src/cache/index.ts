@@ -14,3 +14,5 @@ export { cachedViewerWireHeaders, EDGE_SET_HEADERS } from './stored-entry.js';
 export { normaliseAcceptEncoding } from './accept-encoding.js';
 /** §5.11: why an invalidation path is refused (undefined when it is a valid path). */
 export { invalidationPathProblem } from './invalidation-paths.js';
+/** Issue 9: stores an object as it streams to the viewer. */
+export { CacheFill } from './fill-while-streaming.js';

@@ -1,9 +1,10 @@
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, createBrotliCompress, createGzip, gzipSync } from 'node:zlib';
 import { decideTtl, normaliseAcceptEncoding } from '../cache/index.js';
 import { getHeaderValue } from '../event/index.js';
 import type { CfHeaders, HttpResponse } from '../event/index.js';
 import type { CompiledBehavior } from '../config/index.js';
 import { copyHeaders } from './finish-response.js';
+import { pipeBody } from './pipe-body.js';
 import type { RequestState } from './types.js';
 
 // §5.12: the Content-Types CloudFront compresses (AWS's guide source, ServingCompressedFiles, "File types that
@@ -36,13 +37,19 @@ const BROTLI_OPTIONS = { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } };
 export function compressForViewer(state: RequestState, behavior: CompiledBehavior, response: HttpResponse): HttpResponse {
   const encoding = chooseEncoding(state, behavior);
   if (encoding === undefined || !qualifies(state, behavior, response)) return response;
-  const body = encoding === 'br' ? brotliCompressSync(response.body, BROTLI_OPTIONS) : gzipSync(response.body);
   const headers = copyHeaders(response.headers);
   headers['content-encoding'] = [{ key: 'Content-Encoding', value: encoding }];
   delete headers['content-length'];
   weakenEtag(headers);
+  if (response.stream !== undefined) {
+    // Issue 9: compressed on the fly as the origin's bytes arrive.
+    const compressor = encoding === 'br' ? createBrotliCompress(BROTLI_OPTIONS) : createGzip();
+    return { ...response, headers, stream: pipeBody(response.stream, compressor) };
+  }
+  const body = encoding === 'br' ? brotliCompressSync(response.body, BROTLI_OPTIONS) : gzipSync(response.body);
   return { ...response, headers, body };
 }
+
 
 function chooseEncoding(state: RequestState, behavior: CompiledBehavior): 'br' | 'gzip' | undefined {
   const { viewer, request } = state;

@@ -1,4 +1,4 @@
-import { reasonPhrase } from '../event/index.js';
+import { discardBody, reasonPhrase } from '../event/index.js';
 import type { CfRequest, HttpResponse } from '../event/index.js';
 import { OriginError } from '../origin/index.js';
 import { selectBehavior } from './select-behavior.js';
@@ -49,13 +49,22 @@ async function runViewerResponse(
     status: String(served.status),
     statusDescription: served.statusDescription,
     headers,
+  }).catch((error: unknown) => {
+    // The function's error is the answer: the body (and a cache fill riding on it) is dropped.
+    discardBody(served);
+    throw error;
   });
   // §3.1, D4, D5: only headers change in viewer-response.
   return finishResponse(state, { ...served, headers: outcome.response.headers }, xCacheToken, ageSeconds);
 }
 
 async function deliverErrorPage(state: RequestState, response: HttpResponse, ageSeconds: number | undefined): Promise<EdgeResponse> {
-  const page = await customErrorPage(state, response);
+  const page = await customErrorPage(state, response).catch((error: unknown) => {
+    discardBody(response);
+    throw error;
+  });
+  // §5.8: the origin's error is still cached for ErrorCachingMinTTL: its body flows on into the cache, unread.
+  if (page !== undefined) response.stream?.resume();
   return finishResponse(state, page ?? response, 'Error', page ? undefined : ageSeconds);
 }
 
@@ -80,7 +89,8 @@ async function customErrorPage(state: RequestState, response: HttpResponse): Pro
     try {
       const result = await fetchFromOrigin(state, behavior, request);
       page = result.kind === 'not-modified' ? found!.entry : result.kind === 'generated' ? result.response : responseFromOrigin(state, behavior, result.response);
-      if (key && result.kind !== 'not-modified') storeResponse(state, behavior, key, request, page);
+      if (result.kind === 'not-modified') discardBody(result.response);
+      else if (key) page = storeResponse(state, behavior, key, request, page);
     } catch (error) {
       if (!(error instanceof OriginError)) throw error;
       page = originErrorResponse(state, error);
@@ -94,5 +104,6 @@ async function customErrorPage(state: RequestState, response: HttpResponse): Pro
     statusDescription: status === response.status ? response.statusDescription : reasonPhrase(status),
     headers: page.headers,
     body: page.body,
+    stream: page.stream,
   };
 }

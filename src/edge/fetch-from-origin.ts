@@ -1,4 +1,4 @@
-import { exposeBody, stripDisallowedHeaders } from '../event/index.js';
+import { discardBody, exposeBody, stripDisallowedHeaders } from '../event/index.js';
 import type { CfRequest, HttpResponse } from '../event/index.js';
 import { buildOriginRequest, OriginError } from '../origin/index.js';
 import type { CompiledBehavior, CompiledOrigin, LambdaAssociation } from '../config/index.js';
@@ -97,6 +97,7 @@ async function tryOrigin(
   if (failoverStatusCodes?.has(response.status)) {
     // §2.2, D20: failover is decided on the origin's own status; origin-response still runs for the response
     // received (once per origin), and its result is discarded. A failing function still fails the request.
+    discardBody(response);
     if (originResponseFn) await runOriginResponse(state, originResponseFn, originRequest, response);
     return 'failover';
   }
@@ -117,11 +118,15 @@ async function runOriginResponse(
     status: String(response.status),
     statusDescription: response.statusDescription,
     headers: stripDisallowedHeaders(response.headers),
+  }).catch((error: unknown) => {
+    // The function's error is the answer: the origin's body is not read any further.
+    discardBody(response);
+    throw error;
   });
-  return {
-    status: Number(outcome.response.status),
-    statusDescription: outcome.response.statusDescription,
-    headers: outcome.response.headers,
-    body: outcome.body ?? response.body,
-  };
+  const status = Number(outcome.response.status);
+  const { statusDescription, headers } = outcome.response;
+  if (outcome.body === undefined) return { status, statusDescription, headers, body: response.body, stream: response.stream };
+  // §1.9: a body set by origin-response replaces the origin's, which is not read any further.
+  discardBody(response);
+  return { status, statusDescription, headers, body: outcome.body };
 }

@@ -54,10 +54,14 @@ export function withEdgeHeaders(
   if (ageSeconds !== undefined) raw.push('Age', String(ageSeconds));
   if (response.status !== 304 && response.status !== 204) {
     const declared = response.headers['content-length']?.[0];
-    const headKeepsLength = method === 'HEAD' && response.body.length === 0 && declared;
-    raw.push('Content-Length', headKeepsLength ? declared.value : String(response.body.length));
+    // A streamed body has the length its origin declared (compression removes it), or goes chunked (issue 9).
+    const keepsDeclared = (method === 'HEAD' && response.body.length === 0) || response.stream !== undefined;
+    if (!keepsDeclared) raw.push('Content-Length', String(response.body.length));
+    else if (declared) raw.push('Content-Length', declared.value);
   }
-  return { status: response.status, statusDescription: response.statusDescription, rawHeaders: raw, body: response.body };
+  const finished: EdgeResponse = { status: response.status, statusDescription: response.statusDescription, rawHeaders: raw, body: response.body };
+  if (response.stream !== undefined) finished.stream = response.stream;
+  return finished;
 }
 
 /** §6.1: `Server: CloudFront` on responses CloudFront or a function generated, unless the function set one. */

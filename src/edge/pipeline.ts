@@ -1,5 +1,6 @@
 import type { CacheEntry, CacheLookup } from '../cache/index.js';
 import {
+  discardBody,
   EdgeError,
   exposeBody,
   getHeaderValue,
@@ -23,7 +24,7 @@ import type { Flight } from './collapse-requests.js';
 import { deliver } from './deliver.js';
 import { finishResponse, withCloudFrontServer } from './finish-response.js';
 import { functionErrorResponse, internalErrorResponse, originErrorResponse } from './error-response.js';
-import { formatTrace } from './request-log.js';
+import { describeBodyError, formatTrace } from './request-log.js';
 import { responseFromOrigin } from './origin-response.js';
 import { cloudFrontErrorResponse } from './error-page.js';
 import type { EdgeDeps, EdgeResponse, RequestState, ViewerRequest } from './types.js';
@@ -61,7 +62,14 @@ function failureResponse(state: RequestState, error: unknown): EdgeResponse {
 function done(state: RequestState, response: EdgeResponse): EdgeResponse {
   const { options } = state.deps;
   for (const warning of state.warnings) options.log(`[warning] ${state.requestId} ${warning}`);
-  if (options.logRequests) options.log(formatTrace(state, response.status));
+  if (options.logRequests || response.stream !== undefined) {
+    // Issue 9: the line is written once the body is sent, with the time to first byte (the headers are ready now).
+    const firstByteMs = performance.now() - state.startedAt;
+    response.sent = (bytes, error) => {
+      if (error !== undefined) options.log(`[body] ${state.requestId} the response ended after ${bytes} bytes: ${describeBodyError(error)}`);
+      if (options.logRequests) options.log(formatTrace(state, response.status, firstByteMs, bytes));
+    };
+  }
   return response;
 }
 
@@ -90,6 +98,7 @@ function createState(deps: EdgeDeps, viewer: ViewerRequest): RequestState {
     viewer,
     requestId: newRequestId(),
     now: Date.now(),
+    startedAt: performance.now(),
     // §7.1: matched on the viewer's path before any function runs.
     behavior: selectBehavior(deps.distribution, request.uri),
     request,
@@ -142,9 +151,11 @@ async function serveFromCacheOrOrigin(state: RequestState, { key, found }: Cache
   }
   const flight = startFetch(deps.cache, key);
   try {
+    // Released by the path taken: at once, or when a streamed object is stored (or is not).
     return await fetchAndDeliver(state, key, found?.entry, flight);
-  } finally {
+  } catch (error) {
     flight.release();
+    throw error;
   }
 }
 
@@ -175,6 +186,7 @@ async function fetchAndDeliver(
 
   if (result.kind === 'not-modified') {
     // §5.10, D17: keep the body, merge headers, new TTL, RefreshHit.
+    discardBody(result.response);
     const refreshed = deps.cache.refresh(key!, request.method, result.response.headers, behavior.cachePolicy, state.now);
     flight?.release();
     return deliver(state, refreshed ?? stale!, 'RefreshHit', 0);
@@ -187,11 +199,15 @@ async function fetchAndDeliver(
     return deliver(state, generated, generated.status >= 400 ? 'Error' : 'LambdaGeneratedResponse');
   }
   // §5.9: expired entry + origin 5xx: the stale copy wins.
-  if (stale && result.response.status >= 500 && mayServeStale(stale, state.now)) return serveStale(state, stale, flight);
+  if (stale && result.response.status >= 500 && mayServeStale(stale, state.now)) {
+    discardBody(result.response);
+    return serveStale(state, stale, flight);
+  }
   // §5.12: what CloudFront compresses is what it caches.
-  const response = responseFromOrigin(state, behavior, result.response);
-  if (key) storeResponse(state, behavior, key, request, response);
-  flight?.release();
+  const fetched = responseFromOrigin(state, behavior, result.response);
+  // Issue 9: a streamed object is stored as it passes; collapsed requests wait until it is stored (or is not).
+  const response = key ? storeResponse(state, behavior, key, request, fetched, flight ? () => flight.release() : undefined) : fetched;
+  if (!key) flight?.release();
   return deliver(state, response, response.status >= 400 ? 'Error' : 'Miss');
 }
 
@@ -227,7 +243,12 @@ async function refreshInBackground(state: RequestState, key: string, entry: Cach
   try {
     const result = await fetchFromOrigin(background, state.behavior, state.request, conditionalFor(entry));
     if (result.kind === 'not-modified') state.deps.cache.refresh(key, state.request.method, result.response.headers, state.behavior.cachePolicy, Date.now());
-    else if (result.response.status < 500) storeResponse({ ...background, now: Date.now() }, state.behavior, key, state.request, responseFromOrigin(background, state.behavior, result.response));
+    else if (result.response.status >= 500) discardBody(result.response);
+    else {
+      const fetched = responseFromOrigin(background, state.behavior, result.response);
+      // Nobody reads a background refresh: let it flow into the cache.
+      storeResponse({ ...background, now: Date.now() }, state.behavior, key, state.request, fetched).stream?.resume();
+    }
   } catch (error) {
     state.deps.options.log(`[stale-while-revalidate] ${state.requestId} refresh failed: ${(error as Error).message}`);
   }

@@ -1,9 +1,23 @@
 import type { RequestState } from './types.js';
 
-/** One readable line per request: `GET /a.png 200 Miss  VReq 0.3ms → ORq 0.2ms → origin 12ms → ORs 0.2ms`. */
-export function formatTrace(state: RequestState, status: number): string {
+/**
+ * One readable line per request: `GET /a.png 200 Miss  VReq 0.3ms → ORq 0.2ms → origin 12ms → ORs 0.2ms  ttfb 13ms
+ * 5,120 B` (the time to first byte and the body bytes sent, once the body is out).
+ */
+export function formatTrace(state: RequestState, status: number, firstByteMs?: number, bytes?: number): string {
   const { viewer, trace } = state;
   const token = trace.xCache.replace(' from cloudfront', '');
   const route = trace.stages.length ? `  ${trace.stages.join(' → ')}` : '';
-  return `${viewer.method} ${viewer.url} ${status} ${token}${route}`;
+  const sent = firstByteMs === undefined ? '' : `  ttfb ${firstByteMs.toFixed(1)}ms ${(bytes ?? 0).toLocaleString('en-US')} B`;
+  return `${viewer.method} ${viewer.url} ${status} ${token}${route}${sent}`;
+}
+
+/**
+ * Why a streamed body ended early: the origin failed mid-body (the viewer's connection is then closed, as the status
+ * was already sent), or the viewer went away (the origin read is stopped).
+ */
+export function describeBodyError(error: Error): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ERR_STREAM_PREMATURE_CLOSE') return 'the viewer went away; the origin read was stopped';
+  return `the origin failed mid-body (${typeof code === 'string' ? code : error.name}: ${error.message}); the viewer's connection was closed`;
 }

@@ -1,36 +1,59 @@
-import { decideTtl } from '../cache/index.js';
+import { CacheFill, decideTtl } from '../cache/index.js';
 import type { CfRequest, HttpResponse } from '../event/index.js';
 import type { CompiledBehavior } from '../config/index.js';
+import { pipeBody } from './pipe-body.js';
 import type { RequestState } from './types.js';
 
-/** §5.7, §5.8, D16, D31, D35: store a response under `key` if the TTL rules say so. */
+/**
+ * §5.7, §5.8, D16, D31, D35: store a response under `key` if the TTL rules say so. Returns the response to deliver:
+ * a streamed body (issue 9) fills the cache as it passes to the viewer. `settled` runs once the object is stored or
+ * known not to be, so requests collapsed onto this fetch (§5.7) can go on.
+ */
 export function storeResponse(
   state: RequestState,
   behavior: CompiledBehavior,
   key: string,
   request: CfRequest,
   response: HttpResponse,
-): void {
+  settled: () => void = NOTHING,
+): HttpResponse {
   // D35: a 206 is relayed, never stored.
-  if (response.status === 206) return;
+  if (response.status === 206) return settledWith(response, settled);
   const errorItem = state.deps.distribution.customErrorResponses.get(response.status);
   const decision = decideTtl(behavior.cachePolicy, response.status, response.headers, errorItem?.errorCachingMinTTL, state.now);
-  if (!decision.store) return;
-  state.deps.cache.store({
+  if (!decision.store) return settledWith(response, settled);
+  const { cache } = state.deps;
+  const entry = {
     key,
     invalidationPath: invalidationPath(behavior, request),
     status: response.status,
     statusDescription: response.statusDescription,
     headers: response.headers,
-    body: response.body,
     storedAt: state.now,
     ttlMs: decision.ttlSeconds * 1000,
     staleWhileRevalidateMs: decision.staleWhileRevalidateSeconds * 1000,
     staleIfErrorMs: decision.staleIfErrorSeconds * 1000,
     // D31: a HEAD miss is stored for HEADs only.
     headOnly: request.method === 'HEAD',
+  };
+  if (response.stream === undefined) {
+    cache.store({ ...entry, body: response.body });
+    return settledWith(response, settled);
+  }
+  const fill = new CacheFill(cache.largestStorableBody, (body) => {
+    if (body !== undefined) cache.store({ ...entry, body });
+    settled();
   });
+  // A viewer that leaves destroys the fill, and with it the origin read: the object is not stored (§5.7).
+  return { ...response, stream: pipeBody(response.stream, fill) };
 }
+
+function settledWith(response: HttpResponse, settled: () => void): HttpResponse {
+  settled();
+  return response;
+}
+
+function NOTHING(): void {}
 
 /** §5.7: GET and HEAD are stored; OPTIONS only when CachedMethods includes it. */
 export function isCacheableMethod(behavior: CompiledBehavior, method: string): boolean {

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { CfHeaders, CfRequest } from '../event/index.js';
 import type { CompiledBehavior, CompiledDistribution, ViewerHosts } from '../config/index.js';
 import type { LambdaRuntime } from '../runtime/index.js';
@@ -26,8 +27,12 @@ export interface EdgeResponse {
   statusDescription: string;
   rawHeaders: string[];
   body: Buffer;
+  /** A body that streams from the origin (issue 9); `body` is then empty. */
+  stream?: Readable;
   /** 413 and similar: close the connection after the response (§4). */
   closeConnection?: boolean;
+  /** Called once the body is sent, or failed part-way (origin or viewer), with the bytes sent: the log waits for it. */
+  sent?: (bytes: number, error?: Error) => void;
 }
 
 /** One line of the per-request log: the route through the pipeline and the time in each stage. */
@@ -68,6 +73,8 @@ export interface RequestState {
   requestId: string;
   /** Read once per request (style.md hot path). */
   now: number;
+  /** `performance.now()` when the request arrived, for the time to first byte. */
+  startedAt: number;
   behavior: CompiledBehavior;
   /** The request after viewer-request (the in-flight representation is the event's own shape). */
   request: CfRequest;

@@ -35,3 +35,5 @@ export type { RequestStageOutcome, ResponseStageOutcome } from './validate-resul
 export { reasonPhrase } from './generated-response.js';
 /** §4 (D30): the one header block limit and how it counts, for the viewer, the origin and function results. */
 export { MAX_HEADER_BLOCK_BYTES, headerLinesBytes, requestLineBytes, statusLineBytes } from './header-block.js';
+/** Issue 9: streamed response bodies: read whole, or dropped (which ends the origin read). */
+export { readBody, discardBody } from './body-stream.js';

@@ -2,6 +2,7 @@
  * The CloudFront event vocabulary every part shares (reference §1). The shapes reuse
  * `@types/aws-lambda`, which users already know, and extend it where it falls short.
  */
+import type { Readable } from 'node:stream';
 import type { CloudFrontHeaders, CloudFrontCustomOrigin, CloudFrontResultResponse } from 'aws-lambda';
 
 export type { CloudFrontCustomOrigin };
@@ -80,10 +81,14 @@ export interface CfResponseEvent {
 }
 export type CfEvent = CfRequestEvent | CfResponseEvent;
 
-/** A response with its bytes, as it travels from origin or cache to the viewer. */
+/**
+ * A response as it travels from origin or cache to the viewer. The bytes are `body`, or, for a response that streams
+ * from an origin (issue 9), `stream` (then `body` is empty): nothing holds a streamed body whole.
+ */
 export interface HttpResponse {
   status: number;
   statusDescription: string;
   headers: CfHeaders;
   body: Buffer;
+  stream?: Readable;
 }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import type { CfHeaders, HttpResponse } from '../event/types.js';
 import { getHeaderValue } from '../event/index.js';
 import { parseRange } from './byte-range.js';
@@ -8,15 +10,9 @@ import { contentTypeFor } from './content-types.js';
 import { s3Error, s3RequestId } from './s3-errors.js';
 import { evaluateConditionals } from './s3-conditional.js';
 
-interface CachedEtag {
-  mtimeMs: number;
-  size: number;
-  etag: string;
-}
-
 // Encoded `/` or `\` could smuggle a separator past the segment check.
 const ENCODED_SEPARATOR = /%2f|%5c/i;
-const MAX_CACHED_ETAGS = 10_000;
+const EMPTY = Buffer.alloc(0);
 
 type KeyResult = { ok: true; key: string; segments: string[] } | { ok: false; response: HttpResponse };
 
@@ -61,7 +57,6 @@ function noSuchKey(key: string, head: boolean): HttpResponse {
 /** A directory served the way S3 serves a bucket (D11): GET/HEAD, ETag, ranges, conditionals, XML errors. */
 export class DirectoryOrigin {
   private rootReal: Promise<string> | undefined;
-  private readonly etags = new Map<string, CachedEtag>();
 
   constructor(readonly root: string) {}
 
@@ -87,12 +82,9 @@ export class DirectoryOrigin {
     const info = await stat(file).catch(() => undefined);
     if (info === undefined || !info.isFile()) return noSuchKey(key, head);
 
-    let content: Buffer | undefined;
-    let etag = this.cachedEtag(file, info.mtimeMs, info.size);
-    if (etag === undefined || !head) {
-      content = await readFile(file);
-      etag = this.rememberEtag(file, info.mtimeMs, info.size, content);
-    }
+    // D51: the ETag comes from the file's identity and version, not its bytes: HEAD and conditional requests read
+    // nothing, and a 3 GB file costs no hash.
+    const etag = fileEtag(info);
     const mtimeSeconds = Math.floor(info.mtimeMs / 1000);
     const lastModified = new Date(mtimeSeconds * 1000).toUTCString();
 
@@ -106,7 +98,7 @@ export class DirectoryOrigin {
         status: 304,
         statusDescription: 'Not Modified',
         headers: objectHeaders(lastModified, etag, undefined, undefined, undefined),
-        body: Buffer.alloc(0),
+        body: EMPTY,
       };
     }
 
@@ -122,19 +114,23 @@ export class DirectoryOrigin {
     }
     const contentType = contentTypeFor(key);
     if (range === undefined) {
-      return {
+      const response: HttpResponse = {
         status: 200,
         statusDescription: 'OK',
         headers: objectHeaders(lastModified, etag, contentType, size, undefined),
-        body: head || content === undefined ? Buffer.alloc(0) : content,
+        body: EMPTY,
       };
+      // Issue 9: the file streams from disk; only a range's bytes are read.
+      if (!head && size > 0) response.stream = createReadStream(file);
+      return response;
     }
     const length = range.end - range.start + 1;
     return {
       status: 206,
       statusDescription: 'Partial Content',
       headers: objectHeaders(lastModified, etag, contentType, length, `bytes ${range.start}-${range.end}/${size}`),
-      body: content!.subarray(range.start, range.end + 1),
+      body: EMPTY,
+      stream: createReadStream(file, { start: range.start, end: range.end }),
     };
   }
 
@@ -143,18 +139,15 @@ export class DirectoryOrigin {
     return this.rootReal;
   }
 
-  private cachedEtag(file: string, mtimeMs: number, size: number): string | undefined {
-    const cached = this.etags.get(file);
-    return cached !== undefined && cached.mtimeMs === mtimeMs && cached.size === size ? cached.etag : undefined;
-  }
+}
 
-  private rememberEtag(file: string, mtimeMs: number, size: number, content: Buffer): string {
-    // S3's ETag of a single-part upload: the quoted MD5 of the content.
-    const etag = `"${createHash('md5').update(content).digest('hex')}"`;
-    if (this.etags.size >= MAX_CACHED_ETAGS) this.etags.clear();
-    this.etags.set(file, { mtimeMs, size, etag });
-    return etag;
-  }
+/**
+ * D51: S3's ETag is the MD5 of a single-part upload's bytes, and something else for multipart uploads, so clients
+ * cannot rely on it being an MD5. A local file gets an ETag in S3's form from what identifies its version (device,
+ * inode, size, modification time): it changes when the file does, and costs no read.
+ */
+function fileEtag(info: Stats): string {
+  return `"${createHash('md5').update(`${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}`).digest('hex')}"`;
 }
 
 /** RFC 9110 If-Range: the Range applies only while the validator still matches. */

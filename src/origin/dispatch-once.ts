@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import type { HttpResponse } from '../event/types.js';
 import { headerLinesBytes, headersFromRawHeaders, MAX_HEADER_BLOCK_BYTES, statusLineBytes } from '../event/index.js';
@@ -17,21 +18,21 @@ export interface DispatchInput {
   path: string;
   /** Flat [name, value, ...] with wire case. */
   headers: string[];
-  body: Buffer | undefined;
+  body: Buffer | Readable | undefined;
   /** §4: the origin response (read) timeout, for the headers and between body chunks. */
   readTimeoutMs: number;
 }
 
 /**
  * One request through an undici dispatcher with the handler API that exposes raw header case and the reason
- * phrase (undici's `request`/`fetch` lower-case names and drop the phrase). Bodies are buffered.
+ * phrase (undici's `request`/`fetch` lower-case names and drop the phrase). Resolves as soon as the headers are in;
+ * the body streams (issue 9) with backpressure: a full stream pauses the origin read, destroying it aborts it.
  */
-class BufferingHandler implements Dispatcher.DispatchHandler {
+class StreamingHandler implements Dispatcher.DispatchHandler {
   private abort: ((err?: Error) => void) | undefined;
-  private status = 0;
-  private statusText = '';
-  private rawHeaders: string[] = [];
-  private readonly chunks: Buffer[] = [];
+  private resume: (() => void) | undefined;
+  private body: Readable | undefined;
+  private complete = false;
 
   constructor(
     private readonly resolve: (response: HttpResponse) => void,
@@ -42,44 +43,50 @@ class BufferingHandler implements Dispatcher.DispatchHandler {
     this.abort = abort;
   }
 
-  onHeaders(statusCode: number, headers: Buffer[], _resume: () => void, statusText: string): boolean {
+  onHeaders(statusCode: number, headers: Buffer[], resume: () => void, statusText: string): boolean {
     if (statusCode < 200) return true; // 1xx informational: wait for the final response
     const bytes = statusLineBytes(statusCode, statusText) + headerLinesBytes(headers);
     if (bytes > MAX_HEADER_BLOCK_BYTES) {
       this.abort?.(new HeaderBlockTooLargeError(bytes));
       return false;
     }
-    this.status = statusCode;
-    this.statusText = statusText;
     const raw: string[] = new Array(headers.length);
     for (let i = 0; i < headers.length; i++) raw[i] = headers[i]!.toString('latin1');
-    this.rawHeaders = raw;
+    this.resume = resume;
+    this.body = new Readable({
+      read: () => this.resume?.(),
+      destroy: (error, callback) => {
+        // The reader went away (or the edge dropped the response): stop reading from the origin.
+        if (!this.complete) this.abort?.(error ?? new Error('the response was not needed'));
+        callback(error);
+      },
+    });
+    this.resolve({ status: statusCode, statusDescription: statusText, headers: headersFromRawHeaders(raw), body: EMPTY, stream: this.body });
     return true;
   }
 
   onData(chunk: Buffer): boolean {
-    this.chunks.push(chunk);
-    return true;
+    return this.body!.push(chunk);
   }
 
   onComplete(): void {
-    this.resolve({
-      status: this.status,
-      statusDescription: this.statusText,
-      headers: headersFromRawHeaders(this.rawHeaders),
-      body: this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks),
-    });
+    this.complete = true;
+    this.body!.push(null);
   }
 
   onError(error: Error): void {
-    this.reject(error);
+    // Before the headers: no response. After: the body fails mid-way, and whoever reads it sees the error.
+    if (this.body === undefined) this.reject(error);
+    else this.body.destroy(error);
   }
 }
 
-/** Sends one request and buffers the response; rejects with undici's (or HeaderBlockTooLargeError) error. */
+const EMPTY = Buffer.alloc(0);
+
+/** Sends one request; resolves with the status and headers and a streaming body, or rejects with undici's error. */
 export function dispatchOnce(dispatcher: Dispatcher, input: DispatchInput): Promise<HttpResponse> {
   return new Promise<HttpResponse>((resolve, reject) => {
-    const handler = new BufferingHandler(resolve, reject);
+    const handler = new StreamingHandler(resolve, reject);
     dispatcher.dispatch(
       {
         method: input.method as Dispatcher.HttpMethod,

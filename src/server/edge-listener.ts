@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { pipeline } from 'node:stream';
 import { CLOUDFRONT_TEXT, headerLinesBytes, MAX_HEADER_BLOCK_BYTES, newRequestId, requestLineBytes } from '../event/index.js';
 import { cloudFrontErrorResponse, handleViewerRequest, rejectViewerRequest, withEdgeHeaders } from '../edge/index.js';
 import type { EdgeResponse, ViewerRequest } from '../edge/index.js';
@@ -139,23 +140,41 @@ interface SendOptions {
 }
 
 function sendResponse(res: ServerResponse, response: EdgeResponse, options: SendOptions): void {
-  if (res.destroyed) return;
+  if (res.destroyed) {
+    response.stream?.destroy();
+    return;
+  }
   if (response.closeConnection) res.shouldKeepAlive = false;
   res.writeHead(response.status, response.statusDescription, response.rawHeaders);
-  res.end(response.body);
-  if (!res.writableFinished) closeWhenStalled(res, options);
+  if (response.stream === undefined) {
+    res.end(response.body);
+    response.sent?.(response.body.length);
+    if (!res.writableFinished) closeWhenStalled(res, options);
+    return;
+  }
+  // Issue 9: bytes go out as they arrive, with backpressure; a viewer that leaves ends the origin read, an origin
+  // that fails mid-body ends the viewer's connection (the status is already sent).
+  let bytes = 0;
+  response.stream.on('data', (chunk: Buffer) => (bytes += chunk.length));
+  closeWhenStalled(res, options);
+  pipeline(response.stream, res, (error) => response.sent?.(bytes, error ?? undefined));
 }
 
-// A viewer that stops reading would hold the response in memory forever: its socket is closed once it has made no
-// progress for sendIdleMs. Node's own keep-alive timer replaces this one when the response finishes.
+// A viewer that stops reading would hold the response in memory forever: its socket is closed once the response has
+// been waiting on the viewer for sendIdleMs. A quiet origin (server-sent events) is not a stall: the timer re-arms.
+// Node's own keep-alive timer replaces this one when the response finishes.
 function closeWhenStalled(res: ServerResponse, { sendIdleMs, stalled }: SendOptions): void {
   const socket = res.socket;
   if (socket === null) return;
-  const onStall = () => {
+  const onIdle = () => {
+    if (!res.writableNeedDrain) {
+      socket.setTimeout(sendIdleMs);
+      return;
+    }
     stalled.record(`[viewer] a viewer stopped reading a response for ${sendIdleMs / 1000} s; its connection was closed (later ones are counted, not listed)`);
     socket.destroy();
   };
-  socket.setTimeout(sendIdleMs, onStall);
-  res.once('finish', () => socket.off('timeout', onStall));
-  res.once('close', () => socket.off('timeout', onStall));
+  socket.setTimeout(sendIdleMs, onIdle);
+  res.once('finish', () => socket.off('timeout', onIdle));
+  res.once('close', () => socket.off('timeout', onIdle));
 }
