@@ -8,6 +8,7 @@ import { storeResponse } from './store-response.js';
 import { lookUpCache } from './look-up-cache.js';
 import { answerViewerConditional, copyHeaders, finishResponse } from './finish-response.js';
 import { originErrorResponse } from './error-response.js';
+import { answerRangeFromCache } from './range-from-cache.js';
 import { responseFromOrigin } from './origin-response.js';
 import type { LambdaAssociation } from '../config/index.js';
 import type { EdgeResponse, RequestState } from './types.js';
@@ -29,7 +30,9 @@ export function deliver(
     return finishResponse(state, response, 'Error', ageSeconds);
   }
   // D38: a viewer's conditional request that matches a cached 200 gets 304 from the edge.
-  const served = ageSeconds === undefined ? response : answerViewerConditional(state, response);
+  const served = ageSeconds === undefined ? response : answerRangeFromCache(state, answerViewerConditional(state, response));
+  // An unsatisfiable range (416) is CloudFront's answer: no viewer-response (§2.2, D15).
+  if (served.status >= 400) return finishResponse(state, served, xCacheToken, ageSeconds);
   const viewerResponseFn = state.behavior.lambda['viewer-response'];
   if (!viewerResponseFn) return finishResponse(state, served, xCacheToken, ageSeconds);
   return runViewerResponse(state, viewerResponseFn, served, xCacheToken, ageSeconds);

@@ -3,6 +3,7 @@ import type { CfRequest, HttpResponse } from '../event/index.js';
 import { buildOriginRequest, OriginError } from '../origin/index.js';
 import type { CompiledBehavior, CompiledOrigin, LambdaAssociation } from '../config/index.js';
 import { runRequestStage, runResponseStage } from './run-stage.js';
+import { bodyPrefix, replaceBody } from './request-body-state.js';
 import type { RequestState } from './types.js';
 
 export type OriginResult =
@@ -54,36 +55,15 @@ async function tryOrigin(
   failoverStatusCodes: ReadonlySet<number> | undefined,
 ): Promise<OriginResult | 'failover'> {
   const { deps } = state;
-  let originRequest = buildOriginRequest(
-    deps.distribution,
-    behavior,
-    origin,
-    viewerRequest,
-    {
-      requestId: state.requestId,
-      httpVersion: state.viewer.httpVersion,
-      https: state.viewer.https,
-      port: state.viewer.clientPort,
-      geo: deps.options.geo,
-    },
-    conditional,
-  );
-  let body = state.body;
-  const originRequestFn = behavior.lambda['origin-request'];
-  if (originRequestFn) {
-    // §1.7: the body is exposed only with IncludeBody on this association.
-    if (originRequestFn.includeBody) originRequest.body = exposeBody(body, 'origin-request');
-    const outcome = await runRequestStage(state, originRequestFn, originRequest);
-    if (outcome.kind === 'response') return { kind: 'generated', response: outcome.response };
-    originRequest = outcome.request;
-    if (outcome.body) body = outcome.body;
-    delete originRequest.body;
-  }
+  const prepared = await prepareOriginRequest(state, behavior, origin, viewerRequest, conditional);
+  if (prepared.kind === 'generated') return prepared;
+  const originRequest = prepared.request;
 
   const started = performance.now();
   let response: HttpResponse;
   try {
-    response = await deps.origins.fetch(originRequest, { body: body.length ? body : undefined, requestId: state.requestId });
+    const body = state.bodyStream ?? (state.body.length ? state.body : undefined);
+    response = await deps.origins.fetch(originRequest, { body, requestId: state.requestId });
   } catch (error) {
     state.trace.stages.push(`origin ${(performance.now() - started).toFixed(0)}ms ✗`);
     if (error instanceof OriginError) {
@@ -104,6 +84,43 @@ async function tryOrigin(
   if (conditional && response.status === 304) return { kind: 'not-modified', response };
   if (!originResponseFn) return { kind: 'fetched', response };
   return { kind: 'fetched', response: await runOriginResponse(state, originResponseFn, originRequest, response) };
+}
+
+/**
+ * §6.2, §2.1 step 6: the origin request for one origin, after origin-request (which may generate the response
+ * instead, §2.3). Also used for a WebSocket handshake.
+ */
+export async function prepareOriginRequest(
+  state: RequestState,
+  behavior: CompiledBehavior,
+  origin: CompiledOrigin,
+  viewerRequest: CfRequest,
+  conditional?: Conditional,
+): Promise<{ kind: 'request'; request: CfRequest } | { kind: 'generated'; response: HttpResponse }> {
+  const { deps } = state;
+  const originRequest = buildOriginRequest(
+    deps.distribution,
+    behavior,
+    origin,
+    viewerRequest,
+    {
+      requestId: state.requestId,
+      httpVersion: state.viewer.httpVersion,
+      https: state.viewer.https,
+      port: state.viewer.clientPort,
+      geo: deps.options.geo,
+    },
+    conditional,
+  );
+  const originRequestFn = behavior.lambda['origin-request'];
+  if (!originRequestFn) return { kind: 'request', request: originRequest };
+  // §1.7: the body is exposed only with IncludeBody on this association.
+  if (originRequestFn.includeBody) originRequest.body = exposeBody(await bodyPrefix(state, 'origin-request'), 'origin-request');
+  const outcome = await runRequestStage(state, originRequestFn, originRequest);
+  if (outcome.kind === 'response') return { kind: 'generated', response: outcome.response };
+  if (outcome.body) replaceBody(state, outcome.body);
+  delete outcome.request.body;
+  return { kind: 'request', request: outcome.request };
 }
 
 /** §2.4: origin-response on a received response; the result replaces status, headers and (if set) body. */

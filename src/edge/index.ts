@@ -2,6 +2,9 @@
  * @module edge — the request pipeline: behavior, viewer checks, the four triggers, cache, origin, CloudFront's answers.
  */
 export { handleViewerRequest, rejectViewerRequest } from './pipeline.js';
+/** Issue 9: a WebSocket handshake through the edge. */
+export { handleUpgradeRequest } from './upgrade.js';
+export type { UpgradeResult } from './upgrade.js';
 export { cloudFrontErrorResponse } from './error-page.js';
 export { withEdgeHeaders } from './finish-response.js';
 export type { EdgeDeps, EdgeOptions, EdgeResponse, ViewerRequest } from './types.js';

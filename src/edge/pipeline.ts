@@ -1,18 +1,10 @@
 import type { CacheEntry, CacheLookup } from '../cache/index.js';
-import {
-  discardBody,
-  EdgeError,
-  exposeBody,
-  getHeaderValue,
-  headersFromRawHeaders,
-  newRequestId,
-  stripDisallowedHeaders,
-} from '../event/index.js';
-import type { CfRequest } from '../event/index.js';
+import { discardBody, EdgeError, exposeBody, getHeaderValue } from '../event/index.js';
 import { OriginError } from '../origin/index.js';
-import { selectBehavior } from './select-behavior.js';
-import { applyDefaultRootObject, checkViewerRequest } from './viewer-checks.js';
+import { checkViewerRequest } from './viewer-checks.js';
 import { checkViewerHost } from './viewer-host.js';
+import { createState } from './request-state.js';
+import { bodyPrefix, replaceBody } from './request-body-state.js';
 import { runRequestStage } from './run-stage.js';
 import { fetchFromOrigin } from './fetch-from-origin.js';
 import type { Conditional } from './fetch-from-origin.js';
@@ -55,11 +47,12 @@ function settle(state: RequestState, result: EdgeResponse | Promise<EdgeResponse
   );
 }
 
-function failureResponse(state: RequestState, error: unknown): EdgeResponse {
+export function failureResponse(state: RequestState, error: unknown): EdgeResponse {
   return error instanceof EdgeError ? functionErrorResponse(state, error) : internalErrorResponse(state, error);
 }
 
-function done(state: RequestState, response: EdgeResponse): EdgeResponse {
+/** The request's answer is decided: its warnings are logged, and its log line once the body is sent. */
+export function done(state: RequestState, response: EdgeResponse): EdgeResponse {
   const { options } = state.deps;
   for (const warning of state.warnings) options.log(`[warning] ${state.requestId} ${warning}`);
   if (options.logRequests || response.stream !== undefined) {
@@ -81,36 +74,9 @@ export function rejectViewerRequest(deps: EdgeDeps, viewer: ViewerRequest, statu
   return response;
 }
 
-function createState(deps: EdgeDeps, viewer: ViewerRequest): RequestState {
-  const { url } = viewer;
-  const q = url.indexOf('?');
-  const path = q === -1 ? url : url.slice(0, q);
-  const request: CfRequest = {
-    clientIp: viewer.clientIp,
-    // §3.2: disallowed headers never reach events or the origin.
-    headers: stripDisallowedHeaders(headersFromRawHeaders(viewer.rawHeaders)),
-    method: viewer.method,
-    querystring: q === -1 ? '' : url.slice(q + 1),
-    uri: applyDefaultRootObject(path, deps.distribution.defaultRootObject),
-  };
-  return {
-    deps,
-    viewer,
-    requestId: newRequestId(),
-    now: Date.now(),
-    startedAt: performance.now(),
-    // §7.1: matched on the viewer's path before any function runs.
-    behavior: selectBehavior(deps.distribution, request.uri),
-    request,
-    body: viewer.body,
-    trace: { stages: [], xCache: '' },
-    warnings: [],
-  };
-}
-
 async function runViewerRequest(state: RequestState): Promise<EdgeResponse> {
   const viewerRequestFn = state.behavior.lambda['viewer-request']!;
-  if (viewerRequestFn.includeBody) state.request.body = exposeBody(state.body, 'viewer-request');
+  if (viewerRequestFn.includeBody) state.request.body = exposeBody(await bodyPrefix(state, 'viewer-request'), 'viewer-request');
   const outcome = await runRequestStage(state, viewerRequestFn, state.request);
   // §2.3: a viewer-request response is sent at once: not cached, no other function runs.
   if (outcome.kind === 'response') {
@@ -118,7 +84,7 @@ async function runViewerRequest(state: RequestState): Promise<EdgeResponse> {
   }
   state.request = outcome.request;
   delete state.request.body;
-  if (outcome.body) state.body = outcome.body;
+  if (outcome.body) replaceBody(state, outcome.body);
   const lookup = lookUpCache(state, state.behavior, state.request);
   if (lookup.found?.state === 'fresh') return deliverHit(state, lookup.found);
   return serveFromCacheOrOrigin(state, lookup);

@@ -40,6 +40,8 @@ export function storeResponse(
     cache.store({ ...entry, body: response.body });
     return settledWith(response, settled);
   }
+  // A body declared larger than the cache can hold is not collected at all: memory stays flat while it streams.
+  if (Number(response.headers['content-length']?.[0]?.value ?? 0) > cache.largestStorableBody) return settledWith(response, settled);
   const fill = new CacheFill(cache.largestStorableBody, (body) => {
     if (body !== undefined) cache.store({ ...entry, body });
     settled();

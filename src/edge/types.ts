@@ -14,7 +14,10 @@ export interface ViewerRequest {
   httpVersion: string;
   /** node's rawHeaders: wire case, order and repeats kept (§1.6). */
   rawHeaders: readonly string[];
+  /** A GET or HEAD body, read whole (§7.2 refuses a GET with one). */
   body: Buffer;
+  /** Any other method's body, streamed to the origin as it arrives (issue 9). */
+  bodyStream?: Readable;
   clientIp: string;
   clientPort: number;
   /** D43: whether this request counts as HTTPS. */
@@ -78,8 +81,10 @@ export interface RequestState {
   behavior: CompiledBehavior;
   /** The request after viewer-request (the in-flight representation is the event's own shape). */
   request: CfRequest;
-  /** The body the origin gets (viewer body or a handler's replacement, §1.7). */
+  /** The body the origin gets (viewer body or a handler's replacement, §1.7)... */
   body: Buffer;
+  /** ...or, when the viewer's body streams (issue 9), this stream. */
+  bodyStream?: Readable;
   trace: RequestTrace;
   /** Warnings (D3/D4/D5/D7) collected for the log. */
   warnings: string[];

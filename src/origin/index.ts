@@ -17,3 +17,7 @@ export { prepareViewerResponseHeaders } from './response-headers.js';
 export { VIA_ID, viaValue } from './via.js';
 /** §6.3: the geo values used when the config or a test gives none. */
 export { DEFAULT_GEO } from './cloudfront-headers.js';
+/** RFC 9110 / S3: one byte range of an object, unsatisfiable, or the whole object. */
+export { parseRange } from './byte-range.js';
+/** Issue 9: a WebSocket handshake's outcome at the origin. */
+export type { UpgradedOrigin } from './upgrade-once.js';

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { Readable } from 'node:stream';
 import type { Pool as UndiciPool } from 'undici';
 import type { CfHeaders, CfRequest, HttpResponse } from '../event/types.js';
 import type { CompiledDistribution, CompiledOrigin } from '../config/types.js';
@@ -6,6 +7,8 @@ import { headersToRawHeaders, newHeaderMap } from '../event/index.js';
 import { classifyError } from './classify-error.js';
 import { DirectoryOrigin } from './directory-origin.js';
 import { dispatchOnce } from './dispatch-once.js';
+import { upgradeOnce } from './upgrade-once.js';
+import type { UpgradedOrigin } from './upgrade-once.js';
 import { OriginError } from './errors.js';
 
 // undici's index loads every API it has (fetch, WebSocket, the cache, mocks): ~170 ms of every start-up against
@@ -14,8 +17,8 @@ const Pool = createRequire(import.meta.url)('undici/lib/dispatcher/pool.js') as 
 type Pool = UndiciPool;
 
 export interface OriginFetchOptions {
-  /** The request body to send (viewer body, or the replacement from a handler). */
-  body?: Buffer;
+  /** The request body to send (viewer body, or the replacement from a handler); a stream goes as it arrives. */
+  body?: Buffer | Readable;
   /** The viewer request id, sent as `X-Amz-Cf-Id` (§6.2); it never appears in events (§3.2). */
   requestId?: string;
 }
@@ -104,6 +107,9 @@ export class OriginClient {
 
     const target = this.target(request, domainName, originPath, configured);
     const headers = headersToSend(request.headers, custom?.customHeaders ?? s3?.customHeaders, options?.requestId);
+    // A streamed body keeps the viewer's framing: its Content-Length when it had one (undici checks it), else chunked.
+    const declaredLength = request.headers['content-length']?.[0]?.value;
+    if (options?.body !== undefined && !Buffer.isBuffer(options.body) && declaredLength !== undefined) headers.push('Content-Length', declaredLength);
     const pool = this.pool(target);
     const method = request.method;
     const input = {
@@ -130,6 +136,24 @@ export class OriginClient {
         }
       }
     }
+  }
+
+  /**
+   * Issue 9: a WebSocket handshake (`Upgrade: websocket`) for a URL origin. CloudFront adds the hop-by-hop
+   * `Connection: Upgrade` and `Upgrade: websocket` itself; the `Sec-WebSocket-*` headers reach the origin only when
+   * the behavior forwards them (dg:distribution-working-with.websockets).
+   */
+  async upgrade(request: CfRequest, requestId: string): Promise<UpgradedOrigin | HttpResponse> {
+    const custom = request.origin?.custom;
+    const s3 = request.origin?.s3;
+    const domainName = custom?.domainName ?? s3?.domainName;
+    if (domainName === undefined) throw new OriginError(502, 'the origin request has no `origin` (custom or s3)');
+    const configured = this.byDomain.get(domainName.toLowerCase());
+    if (configured?.location.kind === 'directory') throw new OriginError(502, `origin ${domainName} is a directory: it cannot accept a WebSocket`);
+    const target = this.target(request, domainName, custom?.path ?? s3?.path ?? '', configured);
+    const headers = headersToSend(request.headers, custom?.customHeaders ?? s3?.customHeaders, requestId);
+    headers.push('Connection', 'Upgrade', 'Upgrade', 'websocket');
+    return upgradeOnce(target.base, target.path, headers, target.readTimeoutMs);
   }
 
   async close(): Promise<void> {

@@ -3,10 +3,11 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { pipeline } from 'node:stream';
 import { CLOUDFRONT_TEXT, headerLinesBytes, MAX_HEADER_BLOCK_BYTES, newRequestId, requestLineBytes } from '../event/index.js';
-import { cloudFrontErrorResponse, handleViewerRequest, rejectViewerRequest, withEdgeHeaders } from '../edge/index.js';
+import { cloudFrontErrorResponse, handleUpgradeRequest, handleViewerRequest, rejectViewerRequest, withEdgeHeaders } from '../edge/index.js';
 import type { EdgeResponse, ViewerRequest } from '../edge/index.js';
 import type { EdgeHolder } from './types.js';
 import { SummaryLog } from './summary-log.js';
+import { joinSockets, responseOn } from './upgrade-sockets.js';
 import { DEFAULT_VIEWER_TIMEOUTS } from './viewer-timeouts.js';
 import type { ViewerTimeouts } from './viewer-timeouts.js';
 
@@ -45,6 +46,12 @@ export function createEdgeListener(holder: EdgeHolder, isHttps: () => boolean, t
       dispatch(holder, viewer, res, sendOptions);
       return;
     }
+    if (!BUFFERED_BODY_METHODS.has(viewer.method)) {
+      // Issue 9: the body streams to the origin as it arrives (a handler's IncludeBody reads only its share).
+      viewer.bodyStream = req;
+      dispatch(holder, viewer, res, sendOptions);
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -68,6 +75,16 @@ export function createEdgeListener(holder: EdgeHolder, isHttps: () => boolean, t
     const requestId = newRequestId();
     holder.deps.options.log(`[viewer] ${requestId} ${status}: malformed request (${error.code ?? 'unknown'}: ${error.message})`);
     socket.end(clientErrorBytes(status, requestId, holder.deps.options.pop));
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const viewer = toViewerRequest(req, isHttps());
+    // `Upgrade: h2c` (curl --http2 on http://) and the like are ordinary HTTP/1.1 requests to CloudFront.
+    if (req.headers.upgrade?.toLowerCase() !== 'websocket') return dispatch(holder, viewer, responseOn(req, socket), sendOptions);
+    void handleUpgradeRequest(holder.deps, viewer).then((result) => {
+      if (result.kind === 'response') return sendResponse(responseOn(req, socket), result.response, sendOptions);
+      joinSockets(socket, head, result.head, result.socket, result.originHead);
+    });
   });
   // CONNECT asks for a tunnel, which CloudFront never opens: no distribution may allow it (api:AllowedMethods), so it
   // gets the invalid-method 403 (dg:http-403-invalid-method) instead of node's silent close.
@@ -114,6 +131,8 @@ function toViewerRequest(req: IncomingMessage, https: boolean): ViewerRequest {
 }
 
 const EMPTY = Buffer.alloc(0);
+// Bodies on these are read whole: §7.2 refuses a GET with a body, and origin failover (§2.5) may send them twice.
+const BUFFERED_BODY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function originForm(url: string): string {
   const authority = ABSOLUTE_FORM.exec(url);
@@ -178,3 +197,4 @@ function closeWhenStalled(res: ServerResponse, { sendIdleMs, stalled }: SendOpti
   res.once('finish', () => socket.off('timeout', onIdle));
   res.once('close', () => socket.off('timeout', onIdle));
 }
+
