@@ -4,6 +4,7 @@ import { OriginError } from '../origin/index.js';
 import { selectBehavior } from './select-behavior.js';
 import { fetchFromOrigin } from './fetch-from-origin.js';
 import { runResponseStage } from './run-stage.js';
+import { runViewerResponseFunctionStage } from './run-function-stage.js';
 import { storeResponse } from './store-response.js';
 import { lookUpCache } from './look-up-cache.js';
 import { answerViewerConditional, copyHeaders, finishResponse } from './finish-response.js';
@@ -30,6 +31,9 @@ export function deliver(
   }
   // D38: a viewer's conditional request that matches a cached 200 gets 304 from the edge.
   const served = ageSeconds === undefined ? response : answerViewerConditional(state, response);
+  // §9: a CloudFront Function at viewer-response (never beside a Lambda@Edge one on the same event).
+  const viewerResponseFunction = state.behavior.cloudFrontFunctions?.['viewer-response'];
+  if (viewerResponseFunction) return runViewerResponseFunctionStage(state, viewerResponseFunction, served, xCacheToken, ageSeconds);
   const viewerResponseFn = state.behavior.lambda['viewer-response'];
   if (!viewerResponseFn) return finishResponse(state, served, xCacheToken, ageSeconds);
   return runViewerResponse(state, viewerResponseFn, served, xCacheToken, ageSeconds);
