@@ -1,7 +1,6 @@
 import { buildEvent, ConfigError } from '../event/index.js';
-import type { CfEvent, CfResponseEvent, LambdaEventType } from '../event/index.js';
-import { functionEvent, functionRequestOf, functionResponseOf } from '../functions/index.js';
-import type { FunctionEvent } from '../functions/index.js';
+import type { LambdaEventType } from '../event/index.js';
+import { cloudFrontFunctionEvent } from '../functions/index.js';
 import { reportFatal } from './cli-errors.js';
 import type { EventFlags } from './event-command.js';
 
@@ -24,29 +23,21 @@ export function runEvent(type: string, flags: EventFlags): void {
     if (!Number.isInteger(status) || status < 100 || status > 599) {
       throw new ConfigError('command line', '--status', `"${flags.status}" is not an HTTP status code`);
     }
-    const event = buildEvent(type as LambdaEventType, {
+    const options = {
       uri: flags.uri,
       method: flags.method.toUpperCase(),
       querystring: flags.querystring.replace(/^\?/, ''),
       ...(Object.keys(headers).length ? { headers } : {}),
       status,
-    });
-    process.stdout.write(`${JSON.stringify(flags.cloudfrontFunctions ? asFunctionEvent(event) : event, null, 2)}\n`);
+    };
+    if (flags.cloudfrontFunctions && type !== 'viewer-request' && type !== 'viewer-response') {
+      throw new ConfigError('command line', '--cloudfront-functions', `CloudFront Functions run on viewer-request and viewer-response only, not ${type}`);
+    }
+    // §9: --cloudfront-functions prints the same request and response as a CloudFront Functions event.
+    const event = flags.cloudfrontFunctions ? cloudFrontFunctionEvent(type as 'viewer-request' | 'viewer-response', options) : buildEvent(type as LambdaEventType, options);
+    process.stdout.write(`${JSON.stringify(event, null, 2)}\n`);
   } catch (error) {
     reportFatal(error);
   }
 }
 
-/** §9 (dg:functions-event-structure): the same request and response as a CloudFront Functions event. */
-function asFunctionEvent(event: CfEvent): FunctionEvent {
-  const { config, request } = event.Records[0].cf;
-  if (config.eventType !== 'viewer-request' && config.eventType !== 'viewer-response') {
-    throw new ConfigError('command line', '--cloudfront-functions', `CloudFront Functions run on viewer-request and viewer-response only, not ${config.eventType}`);
-  }
-  const context = { distributionDomainName: config.distributionDomainName, distributionId: config.distributionId, eventType: config.eventType, requestId: config.requestId };
-  const response = (event as CfResponseEvent).Records[0].cf.response;
-  const functionResponse = response
-    ? functionResponseOf({ status: Number(response.status), statusDescription: response.statusDescription, headers: response.headers, body: Buffer.alloc(0) })
-    : undefined;
-  return functionEvent(context, request.clientIp, functionRequestOf(request), functionResponse);
-}

@@ -12,6 +12,8 @@ export { loadFunction, COMPUTE_BUDGET_MS, THROTTLE_AFTER_MS, LOG_LIMIT_BYTES } f
 export { readKeyValueStore, KeyValueStoreError } from './key-value-store.js';
 /** The event a function gets (dg:functions-event-structure), from the internal request and response. */
 export { functionEvent, functionRequestOf, functionResponseOf } from './to-function-event.js';
+/** A whole event from the Lambda@Edge builder's friendly options (`edge-dev event --cloudfront-functions`, testing). */
+export { cloudFrontFunctionEvent } from './build-function-event.js';
 /** One run at viewer-request or viewer-response for the edge, or on a whole event as TestFunction does. */
 export { runViewerRequestFunction, runViewerResponseFunction, testFunction, factsOf } from './run-cloudfront-function.js';
 export type { FunctionCall, FunctionRunFacts, ViewerRequestOutcome, FunctionTestResult } from './run-cloudfront-function.js';

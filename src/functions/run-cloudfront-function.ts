@@ -3,14 +3,14 @@
  * result and merge it (reference §9). Failures throw EdgeError with the function's error kind.
  */
 import { EdgeError, newHeaderMap, setHeader } from '../event/index.js';
-import type { CfRequest, HttpResponse, ViewerEventType } from '../event/index.js';
+import type { CfHeaders, CfRequest, HttpResponse, ViewerEventType } from '../event/index.js';
 import { applyFunctionRequest } from './apply-function-request.js';
 import { applyFunctionResponse, functionGeneratedResponse } from './apply-function-response.js';
 import { functionRunError, functionValidationError, type FunctionSite } from './function-errors.js';
 import { loadFunction, UnserialisableResult } from './function-instance.js';
 import type { EdgeLocation } from './run-state.js';
 import { functionEvent, functionRequestOf, functionResponseOf } from './to-function-event.js';
-import type { CloudFrontFunctionSpec, FunctionContext, FunctionEvent } from './types.js';
+import type { CloudFrontFunctionSpec, FunctionContext, FunctionEvent, FunctionValueMap } from './types.js';
 
 /** What the edge knows of the request besides the request itself. */
 export interface FunctionCall {
@@ -92,12 +92,16 @@ export function runViewerResponseFunction(
   return withFacts(facts, () => ({ response: applyFunctionResponse(site, served, seen, result), ...facts }));
 }
 
+/** An event's `{ value, multiValue }` header map as an internal header map. */
+function headersOfValueMap(map: FunctionValueMap | undefined): CfHeaders {
+  const headers = newHeaderMap();
+  for (const [name, entry] of Object.entries(map ?? {})) headers[name] = (entry.multiValue ?? [entry]).map(({ value }) => ({ key: name, value }));
+  return headers;
+}
+
 /** The internal request an event's `request` object stands for (invoke and TestFunction start from an event). */
 function requestOfEvent(event: FunctionEvent): CfRequest {
-  const headers = newHeaderMap();
-  for (const [name, entry] of Object.entries(event.request.headers ?? {})) {
-    headers[name] = (entry.multiValue ?? [entry]).map(({ value }) => ({ key: name, value }));
-  }
+  const headers = headersOfValueMap(event.request.headers);
   const cookies = Object.entries(event.request.cookies ?? {}).flatMap(([name, entry]) => (entry.multiValue ?? [entry]).map(({ value }) => `${name}=${value}`));
   if (cookies.length) setHeader(headers, 'cookie', cookies.join('; '));
   const querystring = Object.entries(event.request.querystring ?? {})
@@ -108,8 +112,7 @@ function requestOfEvent(event: FunctionEvent): CfRequest {
 
 function responseOfEvent(event: FunctionEvent): HttpResponse {
   const response = event.response!;
-  const headers = newHeaderMap();
-  for (const [name, entry] of Object.entries(response.headers ?? {})) headers[name] = (entry.multiValue ?? [entry]).map(({ value }) => ({ key: name, value }));
+  const headers = headersOfValueMap(response.headers);
   const cookies = Object.entries(response.cookies ?? {}).flatMap(([name, entry]) =>
     (entry.multiValue ?? [entry]).map(({ value, attributes }) => ({ key: 'Set-Cookie', value: attributes ? `${name}=${value}; ${attributes}` : `${name}=${value}` })),
   );

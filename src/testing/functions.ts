@@ -4,31 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { buildEvent, ConfigError } from '../event/index.js';
-import type { CfResponseEvent, EventOptions, ViewerEventType } from '../event/index.js';
-import { functionEvent, functionRequestOf, functionResponseOf, readKeyValueStore, testFunction } from '../functions/index.js';
+import { ConfigError } from '../event/index.js';
+import type { EventOptions } from '../event/index.js';
+import { cloudFrontFunctionEvent, readKeyValueStore, testFunction } from '../functions/index.js';
 import type { CloudFrontFunctionSpec, FunctionEvent, FunctionRuntimeName, FunctionTestResult } from '../functions/index.js';
 import { listFixtures, readExpected, readJson, toPath } from './fixture-files.js';
 import type { FixtureTestApi } from './run-fixtures.js';
-
-/**
- * A CloudFront Functions event (`version: "1.0"`) with the realistic defaults of the Lambda@Edge builders.
- *
- * @example
- * const event = cloudFrontFunctionEvent('viewer-request', { uri: '/docs/', headers: { cookie: 'a=1' } });
- */
-export function cloudFrontFunctionEvent(eventType: ViewerEventType, options: EventOptions = {}): FunctionEvent {
-  const built = buildEvent(eventType, options);
-  const { config, request } = built.Records[0].cf;
-  const response = (built as CfResponseEvent).Records[0].cf.response;
-  const context = { distributionDomainName: config.distributionDomainName, distributionId: config.distributionId, eventType, requestId: config.requestId };
-  return functionEvent(
-    context,
-    request.clientIp,
-    functionRequestOf(request),
-    response && functionResponseOf({ status: Number(response.status), statusDescription: response.statusDescription, headers: response.headers, body: Buffer.alloc(0) }),
-  );
-}
 
 export interface InvokeFunctionOptions {
   /** Default `cloudfront-js-2.0`. */

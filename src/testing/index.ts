@@ -17,6 +17,7 @@ export type { FixtureTestApi, RunFixturesOptions } from './run-fixtures.js';
 export { readFixtureEvent, listFixtures } from './fixture-files.js';
 export type { FixturePair } from './fixture-files.js';
 /** CloudFront Functions: a `version: "1.0"` event builder and a run through the same runtime and checks as serve. */
-export { cloudFrontFunctionEvent, invokeFunction, runFunctionFixtures } from './functions.js';
+export { invokeFunction, runFunctionFixtures } from './functions.js';
+export { cloudFrontFunctionEvent } from '../functions/index.js';
 export type { InvokeFunctionOptions } from './functions.js';
 export type { FunctionEvent, FunctionTestResult } from '../functions/index.js';
