@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only hit,miss,invoke,serve,rss,fixtures,check] [-- --strict]`: every scenario, a
+// `npm run bench [-- --quick] [-- --only hit,miss,invoke,cff,serve,rss,fixtures,check] [-- --strict]`: every scenario, a
 // table, and bench/results/latest.json. Servers, origin, baselines and the load generator each run in their own process.
 // Exit 1 when a scenario could not be measured; with --strict also when a target is missed (figures drift on shared
 // machines, so a missed target is reported, not a failed run).
@@ -13,6 +13,7 @@ import { runHitScenarios, runMissScenarios } from './scenarios/throughput.js';
 import { runFixtureScenario, runInvokeScenarios, runCheckScenario } from './scenarios/in-process.js';
 import { runServeStart } from './scenarios/serve-start.js';
 import { runCacheRss } from './scenarios/cache-rss.js';
+import { runCloudFrontFunctionScenario } from './scenarios/cloudfront-function.js';
 
 const SETTINGS = {
   full: { rounds: 5, durationSeconds: 4, warmupSeconds: 1, maxWarmupChunks: 15, settleMs: 5000, invocations: 5000, coldStarts: 15, starts: 5, objects: 100_000, events: 1000 },
@@ -27,7 +28,7 @@ function parseArgs(argv) {
     else if (argv[i] === '--only') args.only = new Set(argv[++i]?.split(','));
     else if (argv[i].startsWith('--only=')) args.only = new Set(argv[i].slice(7).split(','));
     else {
-      process.stderr.write(`bench: unknown argument ${argv[i]}; use --quick, --strict and/or --only hit,miss,invoke,serve,rss,fixtures,check\n`);
+      process.stderr.write(`bench: unknown argument ${argv[i]}; use --quick, --strict and/or --only hit,miss,invoke,cff,serve,rss,fixtures,check\n`);
       process.exit(2);
     }
   }
@@ -47,6 +48,7 @@ try {
     ['hit', 'cache hit scenarios', () => runHitScenarios(origin, settings)],
     ['miss', 'cache miss scenarios', () => runMissScenarios(origin, settings)],
     ['invoke', 'warm invoke and cold start', () => runInvokeScenarios(settings)],
+    ['cff', 'warm CloudFront Function invocation', () => runCloudFrontFunctionScenario(settings)],
     ['serve', 'serve start to first 200', () => runServeStart(origin.url, settings)],
     ['rss', `${settings.objects} cached objects`, () => runCacheRss(origin.url, settings)],
     ['fixtures', 'fixture run', () => runFixtureScenario(settings)],

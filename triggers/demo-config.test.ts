@@ -23,6 +23,9 @@ describe('the demo distribution (fixtures/demo)', () => {
       '/api/*': {},
       '*': { 'origin-response': 'not-found-page.mjs', 'viewer-response': 'security-headers.mjs' },
     });
+    // §9: the demo's CloudFront Function (cloudfront-js-1.0) on /api/* viewer-request.
+    const api = distribution.behaviors.find((b) => b.pathPattern === '/api/*');
+    expect(api?.cloudFrontFunctions?.['viewer-request']?.fn).toMatchObject({ name: 'edge-dev-true-client-ip', runtime: 'cloudfront-js-1.0' });
     expect(distribution.customErrorResponses.get(502)).toMatchObject({ responsePagePath: '/errors/502.html', responseCode: 502 });
     expect(distribution.origins.get('site')?.location).toMatchObject({ kind: 'directory' });
   });

@@ -7,6 +7,8 @@ export interface EventFlags {
   querystring: string;
   header: string[];
   status: string;
+  /** Print a CloudFront Functions event (`version: "1.0"`) instead (viewer events only). */
+  cloudfrontFunctions?: boolean;
 }
 
 export function registerEvent(program: Command): void {
@@ -18,6 +20,7 @@ export function registerEvent(program: Command): void {
     .option('--querystring <qs>', 'query string without ?', '')
     .option('--header <header>', '"Name: value" (repeatable)', (value: string, all: string[]) => [...all, value], [] as string[])
     .option('--status <code>', 'response status for response events', '200')
+    .option('--cloudfront-functions', 'print a CloudFront Functions event (viewer-request or viewer-response)')
     // The event builder loads only for this command.
     .action(async (type: string, flags: EventFlags) => (await import('./run-event.js')).runEvent(type, flags));
 }

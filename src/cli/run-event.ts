@@ -1,5 +1,6 @@
 import { buildEvent, ConfigError } from '../event/index.js';
 import type { LambdaEventType } from '../event/index.js';
+import { cloudFrontFunctionEvent } from '../functions/index.js';
 import { reportFatal } from './cli-errors.js';
 import type { EventFlags } from './event-command.js';
 
@@ -22,15 +23,21 @@ export function runEvent(type: string, flags: EventFlags): void {
     if (!Number.isInteger(status) || status < 100 || status > 599) {
       throw new ConfigError('command line', '--status', `"${flags.status}" is not an HTTP status code`);
     }
-    const event = buildEvent(type as LambdaEventType, {
+    const options = {
       uri: flags.uri,
       method: flags.method.toUpperCase(),
       querystring: flags.querystring.replace(/^\?/, ''),
       ...(Object.keys(headers).length ? { headers } : {}),
       status,
-    });
+    };
+    if (flags.cloudfrontFunctions && type !== 'viewer-request' && type !== 'viewer-response') {
+      throw new ConfigError('command line', '--cloudfront-functions', `CloudFront Functions run on viewer-request and viewer-response only, not ${type}`);
+    }
+    // §9: --cloudfront-functions prints the same request and response as a CloudFront Functions event.
+    const event = flags.cloudfrontFunctions ? cloudFrontFunctionEvent(type as 'viewer-request' | 'viewer-response', options) : buildEvent(type as LambdaEventType, options);
     process.stdout.write(`${JSON.stringify(event, null, 2)}\n`);
   } catch (error) {
     reportFatal(error);
   }
 }
+

@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { ConfigError } from '../event/index.js';
 import type { CfEvent } from '../event/index.js';
+import type { FunctionEvent } from '../functions/index.js';
 import { loadConfig } from '../config/index.js';
 import { discardSpareEnvironments } from '../runtime/index.js';
 import type { FunctionSpec } from '../runtime/index.js';
 import { invoke, closeSharedRuntime } from '../testing/index.js';
 import { reportFatal } from './cli-errors.js';
 import type { InvokeFlags } from './invoke-command.js';
+import { isFunctionEvent, runInvokeFunction } from './run-invoke-function.js';
 
 /** `edge-dev invoke`: one invocation through the execution environment and the validator, then exit. */
 export async function runInvoke(name: string, flags: InvokeFlags): Promise<void> {
@@ -14,6 +16,8 @@ export async function runInvoke(name: string, flags: InvokeFlags): Promise<void>
   void discardSpareEnvironments();
   try {
     const event = readEvent(flags.event);
+    // interface.md › CloudFront Functions: a `version: "1.0"` event runs a CloudFront Function.
+    if (isFunctionEvent(event)) return await runInvokeFunction(name, event, flags);
     const handler = await resolveFunction(name, flags.config);
     const result = await invoke(handler, event);
     for (const line of result.logs) process.stderr.write(`${line}\n`);
@@ -33,7 +37,7 @@ export async function runInvoke(name: string, flags: InvokeFlags): Promise<void>
   }
 }
 
-function readEvent(file: string): CfEvent {
+function readEvent(file: string): CfEvent | FunctionEvent {
   const label = file === '-' ? 'stdin' : file;
   let text: string;
   try {
@@ -47,6 +51,7 @@ function readEvent(file: string): CfEvent {
   } catch (error) {
     throw new ConfigError(label, '', `not valid JSON (${(error as Error).message})`);
   }
+  if (isFunctionEvent(event)) return event;
   const eventType = (event as CfEvent)?.Records?.[0]?.cf?.config?.eventType;
   if (!eventType) {
     throw new ConfigError(label, 'Records[0].cf.config.eventType', 'missing: a CloudFront event is { "Records": [{ "cf": { "config": {...}, "request": {...} } }] }');

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { checkFunctionAssociations, compileLambdaAssociations } from './compile-associations.js';
+import { compileFunctionAssociations, compileLambdaAssociations } from './compile-associations.js';
 import { rootLocation } from './json-location.js';
 
 const loc = rootLocation('dist.json', 'DefaultCacheBehavior');
@@ -44,23 +44,23 @@ describe('compileLambdaAssociations', () => {
   });
 });
 
-describe('checkFunctionAssociations', () => {
+describe('compileFunctionAssociations', () => {
   const cff = (EventType: string) => ({ FunctionARN: 'arn:aws:cloudfront::123456789012:function/f', EventType });
 
   it('§9 rejects a CloudFront Function and a Lambda@Edge function on the same viewer event', () => {
     const b = behavior([{ LambdaFunctionARN: arn, EventType: 'viewer-request' }], [cff('viewer-request')]);
-    expect(() => checkFunctionAssociations(b, compile(b), loc, { warnings: [] })).toThrow(
+    expect(() => compileFunctionAssociations(b, compile(b), loc, { warnings: [] })).toThrow(
       /FunctionAssociations\.Items\[0\]\.EventType: a CloudFront Function and a Lambda@Edge function .* cannot both be on viewer-request/,
     );
   });
 
   it('§9 allows CFF on viewer events with L@E on origin events', () => {
     const b = behavior([{ LambdaFunctionARN: arn, EventType: 'origin-request' }], [cff('viewer-request'), cff('viewer-response')]);
-    expect(() => checkFunctionAssociations(b, compile(b), loc, { warnings: [] })).not.toThrow();
+    expect(() => compileFunctionAssociations(b, compile(b), loc, { warnings: [] })).not.toThrow();
   });
 
   it('§9 rejects a CloudFront Function on an origin event', () => {
     const b = behavior([], [cff('origin-request')]);
-    expect(() => checkFunctionAssociations(b, [], loc, { warnings: [] })).toThrow(/run on viewer-request or viewer-response only/);
+    expect(() => compileFunctionAssociations(b, [], loc, { warnings: [] })).toThrow(/run on viewer-request or viewer-response only/);
   });
 });

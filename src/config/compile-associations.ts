@@ -1,4 +1,4 @@
-import { LAMBDA_EVENT_TYPES, type LambdaEventType } from '../event/types.js';
+import { LAMBDA_EVENT_TYPES, type LambdaEventType, type ViewerEventType } from '../event/types.js';
 import { checkUnknownKeys } from './check-unknown-keys.js';
 import { childLocation, fail, type Diagnostics, type JsonLocation } from './json-location.js';
 import { expectObject, listItems, oneOf, optionalBoolean, requiredString, type JsonObject } from './read-fields.js';
@@ -36,21 +36,28 @@ export function compileLambdaAssociations(behavior: JsonObject, loc: JsonLocatio
   });
 }
 
+/** A CloudFront Function association before its function is resolved. */
+export interface FunctionAssociationDraft {
+  eventType: ViewerEventType;
+  arn: string;
+  loc: JsonLocation;
+}
+
 /**
  * §9: CloudFront Functions only on viewer events, one per event type, never on the same viewer event as a
- * Lambda@Edge function. They are only checked: edge-dev does not run them.
+ * Lambda@Edge function (dg:edge-function-restrictions-all).
  */
-export function checkFunctionAssociations(
+export function compileFunctionAssociations(
   behavior: JsonObject,
   lambda: readonly AssociationDraft[],
   loc: JsonLocation,
   diagnostics: Diagnostics,
-): void {
+): FunctionAssociationDraft[] {
   const seen = new Set<string>();
-  for (const item of listItems(behavior, 'FunctionAssociations', loc, diagnostics)) {
+  return listItems(behavior, 'FunctionAssociations', loc, diagnostics).map((item) => {
     const association = expectObject(item.value, item.loc);
     checkUnknownKeys(association, ['FunctionARN', 'EventType'], item.loc, diagnostics);
-    requiredString(association, 'FunctionARN', item.loc, 'a CloudFront Function ARN');
+    const arn = requiredString(association, 'FunctionARN', item.loc, 'a CloudFront Function ARN, arn:aws:cloudfront::ACCOUNT:function/NAME');
     const eventType = oneOf(association, 'EventType', item.loc, LAMBDA_EVENT_TYPES);
     const typeLoc = childLocation(item.loc, 'EventType');
     if (eventType !== 'viewer-request' && eventType !== 'viewer-response') {
@@ -62,5 +69,6 @@ export function checkFunctionAssociations(
     if (clash) {
       fail(typeLoc, `a CloudFront Function and a Lambda@Edge function (${clash.loc.path}) cannot both be on ${eventType} of one behavior (reference §9); move one to another event type.`);
     }
-  }
+    return { eventType, arn, loc: item.loc };
+  });
 }

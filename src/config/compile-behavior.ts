@@ -1,6 +1,6 @@
 import type { CacheKeyPolicy, CompiledBehavior, OriginRequestPolicy } from './types.js';
 import { checkUnknownKeys } from './check-unknown-keys.js';
-import { checkFunctionAssociations, compileLambdaAssociations, type AssociationDraft } from './compile-associations.js';
+import { compileFunctionAssociations, compileLambdaAssociations, type AssociationDraft, type FunctionAssociationDraft } from './compile-associations.js';
 import { compileLegacyForwarding } from './compile-legacy-forwarding.js';
 import { compileMethods } from './compile-methods.js';
 import { compilePathPattern } from './compile-path-pattern.js';
@@ -14,8 +14,11 @@ export interface PolicyTables {
   originRequest: ReadonlyMap<string, OriginRequestPolicy>;
 }
 
-/** A behavior before its Lambda associations are resolved to FunctionSpecs. */
-export type BehaviorDraft = Omit<CompiledBehavior, 'lambda'> & { associations: AssociationDraft[] };
+/** A behavior before its Lambda and CloudFront Function associations are resolved. */
+export type BehaviorDraft = Omit<CompiledBehavior, 'lambda' | 'cloudFrontFunctions'> & {
+  associations: AssociationDraft[];
+  functionAssociations: FunctionAssociationDraft[];
+};
 
 const BEHAVIOR_KEYS = [
   'PathPattern',
@@ -109,7 +112,7 @@ export function compileBehavior(
   }
   const compress = optionalBoolean(behavior, 'Compress', loc) ?? false;
   const associations = compileLambdaAssociations(behavior, loc, diagnostics);
-  checkFunctionAssociations(behavior, associations, loc, diagnostics);
+  const functionAssociations = compileFunctionAssociations(behavior, associations, loc, diagnostics);
   return {
     pathPattern,
     matches,
@@ -119,5 +122,6 @@ export function compileBehavior(
     compress,
     ...compileCaching(behavior, pathPattern, compress, loc, policies, diagnostics),
     associations,
+    functionAssociations,
   };
 }

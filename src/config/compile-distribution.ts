@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { LambdaAssociation, CompiledBehavior, CompiledDistribution, CompiledOrigin } from './types.js';
-import type { LambdaEventType } from '../event/types.js';
+import type { CloudFrontFunctionAssociation, LambdaAssociation, CompiledBehavior, CompiledDistribution, CompiledOrigin } from './types.js';
+import type { LambdaEventType, ViewerEventType } from '../event/types.js';
+import type { CloudFrontFunctionSpec } from '../functions/index.js';
 import type { AssociationDraft } from './compile-associations.js';
 import { checkUnknownKeys } from './check-unknown-keys.js';
 import { compileBehavior, type BehaviorDraft } from './compile-behavior.js';
+import { cloudFrontFunctionName, isCloudFrontFunctionEntry, resolveCloudFrontFunctions } from './compile-cloudfront-functions.js';
 import { compileErrorResponses } from './compile-error-responses.js';
 import { compileOrigin } from './compile-origin.js';
 import { compileOriginGroups } from './compile-origin-groups.js';
@@ -39,13 +41,23 @@ export function distributionEtag(raw: unknown): string {
   return `E${BigInt(`0x${digest.slice(0, 16)}`).toString(36).toUpperCase().padStart(13, '0').slice(0, 13)}`;
 }
 
-function finishBehavior(draft: BehaviorDraft, specs: ReturnType<typeof resolveFunctions>['byArn']): CompiledBehavior {
-  const { associations, ...rest } = draft;
+function finishBehavior(
+  draft: BehaviorDraft,
+  specs: ReturnType<typeof resolveFunctions>['byArn'],
+  cloudFrontSpecs: ReadonlyMap<string, CloudFrontFunctionSpec>,
+): CompiledBehavior {
+  const { associations, functionAssociations, ...rest } = draft;
   const lambda: Partial<Record<LambdaEventType, LambdaAssociation>> = {};
   for (const { eventType, arn, includeBody } of associations) {
     lambda[eventType] = Object.freeze({ eventType, arn, includeBody, fn: specs.get(arn)! });
   }
-  return Object.freeze({ ...rest, lambda: Object.freeze(lambda) });
+  const behavior: CompiledBehavior = { ...rest, lambda: Object.freeze(lambda) };
+  if (functionAssociations.length) {
+    const cloudFrontFunctions: Partial<Record<ViewerEventType, CloudFrontFunctionAssociation>> = {};
+    for (const { eventType, arn } of functionAssociations) cloudFrontFunctions[eventType] = Object.freeze({ eventType, arn, fn: cloudFrontSpecs.get(arn)! });
+    behavior.cloudFrontFunctions = Object.freeze(cloudFrontFunctions);
+  }
+  return Object.freeze(behavior);
 }
 
 // api:CacheBehavior: each PathPattern once; a later duplicate can never match (§7.1 first match wins).
@@ -101,15 +113,24 @@ export function compileDistribution(json: unknown, file: string): { distribution
   drafts.push(compileBehavior(dist.DefaultCacheBehavior, defaultLoc, true, targets, policies, diagnostics));
   warnDuplicatePatterns(drafts, childLocation(dLoc, 'CacheBehaviors'), diagnostics);
 
+  // interface.md › CloudFront Functions: `functions` holds both kinds; split them before resolving either.
+  const functionAssociations = drafts.flatMap((draft) => draft.functionAssociations);
+  const associatedNames = new Set(functionAssociations.map((a) => cloudFrontFunctionName(a.arn)).filter((n): n is string => n !== undefined));
+  const lambdaEntries: Record<string, unknown> = {};
+  const cloudFrontEntries: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parts.raw.functions)) {
+    (isCloudFrontFunctionEntry(key, value, associatedNames) ? cloudFrontEntries : lambdaEntries)[key] = value;
+  }
+  const cloudFront = resolveCloudFrontFunctions(cloudFrontEntries, childLocation(root, 'functions'), functionAssociations, file, diagnostics);
   const functions = resolveFunctions(
-    parts.raw.functions,
+    lambdaEntries,
     childLocation(root, 'functions'),
     drafts.flatMap((draft): AssociationDraft[] => draft.associations),
     file,
     settings,
     diagnostics,
   );
-  const behaviors = Object.freeze(drafts.map((draft) => finishBehavior(draft, functions.byArn)));
+  const behaviors = Object.freeze(drafts.map((draft) => finishBehavior(draft, functions.byArn, cloudFront.byArn)));
 
   // §7.4: the object name without a leading `/`.
   const defaultRootObject = optionalString(dist, 'DefaultRootObject', dLoc) || undefined;
@@ -133,10 +154,11 @@ export function compileDistribution(json: unknown, file: string): { distribution
     warnings: Object.freeze(diagnostics.warnings),
     settings,
     functionsByKey: functions.byKey,
+    cloudFrontFunctions: cloudFront.byName,
   };
   if (defaultRootObject !== undefined) distribution.defaultRootObject = defaultRootObject;
   const account = [...functions.byArn.keys()].map((arn) => parseLambdaArn(arn)?.account).find((a) => a !== undefined);
   if (account !== undefined) distribution.arn = `arn:aws:cloudfront::${account}:distribution/${distribution.distributionId}`;
-  const files = [resolve(file), ...(parts.distribution.file ? [resolve(parts.distribution.file)] : []), ...functions.modulePaths];
+  const files = [resolve(file), ...(parts.distribution.file ? [resolve(parts.distribution.file)] : []), ...functions.modulePaths, ...cloudFront.files];
   return { distribution: Object.freeze(distribution), files };
 }

@@ -31,7 +31,9 @@ describe('loadConfig on the fixture distributions', () => {
     expect(distribution.functionsByKey?.get('api-cache')?.arn).toBe(arn('api-cache', '2'));
     expect(distribution.origins.get('api-origin')!.location).toEqual({ kind: 'url', protocol: 'http', host: '127.0.0.1', port: 8080, basePath: '/base' });
     expect(distribution.origins.get('static-bucket')).toMatchObject({ kind: 's3', s3AuthMethod: 'origin-access-identity', s3Region: 'us-east-1' });
-    expect(files).toHaveLength(6);
+    // §9: the default behavior's CloudFront Function is compiled and its code file watched.
+    expect(fallback!.cloudFrontFunctions?.['viewer-request']).toMatchObject({ fn: { name: 'rewrite-index', runtime: 'cloudfront-js-2.0' } });
+    expect(files).toHaveLength(7);
     expect(files.slice(0, 2)).toEqual([join(fixtures, 'managed-policies.config.json'), join(fixtures, 'managed-policies.json')]);
   });
 

@@ -2,8 +2,9 @@
  * The compiled distribution: what `config/` makes of the user's config file once, at load time,
  * and what the request path reads. Everything here is validated and frozen; the hot path trusts it.
  */
-import type { LambdaEventType, CfHeaders } from '../event/types.js';
+import type { LambdaEventType, CfHeaders, ViewerEventType } from '../event/types.js';
 import type { FunctionSpec } from '../runtime/types.js';
+import type { CloudFrontFunctionSpec } from '../functions/types.js';
 
 export type ViewerProtocolPolicy = 'allow-all' | 'redirect-to-https' | 'https-only';
 
@@ -59,6 +60,14 @@ export interface LambdaAssociation {
   fn: FunctionSpec;
 }
 
+/** §9: a CloudFront Function on a viewer event of a behavior. */
+export interface CloudFrontFunctionAssociation {
+  eventType: ViewerEventType;
+  /** The association's FunctionARN as written. */
+  arn: string;
+  fn: CloudFrontFunctionSpec;
+}
+
 export interface CompiledBehavior {
   /** `*` for the default behavior. */
   pathPattern: string;
@@ -75,6 +84,8 @@ export interface CompiledBehavior {
   legacy?: LegacyForwarding;
   /** At most one per event type (api:LambdaFunctionAssociations). */
   lambda: Partial<Record<LambdaEventType, LambdaAssociation>>;
+  /** §9: CloudFront Functions, at most one per viewer event; absent when the behavior has none. */
+  cloudFrontFunctions?: Partial<Record<ViewerEventType, CloudFrontFunctionAssociation>>;
 }
 
 /** Where an origin Id lives locally (interface.md `origins`). */
@@ -159,6 +170,8 @@ export interface CompiledDistribution {
    * a function by the name the user wrote. Timeout defaults as for associations; unassociated ones as viewer (D50).
    */
   functionsByKey?: ReadonlyMap<string, FunctionSpec>;
+  /** §9: every CloudFront Function of the `functions` entries, by function name (TestFunction, invoke). */
+  cloudFrontFunctions?: ReadonlyMap<string, CloudFrontFunctionSpec>;
 }
 
 /** The config file's optional `settings` object: edge-dev's own options, not CloudFront's. */

@@ -4,6 +4,7 @@ import { OriginError } from '../origin/index.js';
 import { selectBehavior } from './select-behavior.js';
 import { fetchFromOrigin } from './fetch-from-origin.js';
 import { runResponseStage } from './run-stage.js';
+import { runViewerResponseFunctionStage } from './run-function-stage.js';
 import { storeResponse } from './store-response.js';
 import { lookUpCache } from './look-up-cache.js';
 import { answerViewerConditional, copyHeaders, finishResponse } from './finish-response.js';
@@ -33,6 +34,9 @@ export function deliver(
   const served = ageSeconds === undefined ? response : answerRangeFromCache(state, answerViewerConditional(state, response));
   // An unsatisfiable range (416) is CloudFront's answer: no viewer-response (§2.2, D15).
   if (served.status >= 400) return finishResponse(state, served, xCacheToken, ageSeconds);
+  // §9: a CloudFront Function at viewer-response (never beside a Lambda@Edge one on the same event).
+  const viewerResponseFunction = state.behavior.cloudFrontFunctions?.['viewer-response'];
+  if (viewerResponseFunction) return runViewerResponseFunctionStage(state, viewerResponseFunction, served, xCacheToken, ageSeconds);
   const viewerResponseFn = state.behavior.lambda['viewer-response'];
   if (!viewerResponseFn) return finishResponse(state, served, xCacheToken, ageSeconds);
   return runViewerResponse(state, viewerResponseFn, served, xCacheToken, ageSeconds);

@@ -21,8 +21,11 @@ export function originErrorResponse(state: RequestState, error: OriginError): Ht
  */
 export function functionErrorResponse(state: RequestState, error: EdgeError): EdgeResponse {
   const record = toEdgeErrorRecord(error);
-  const group = `/aws/cloudfront/LambdaEdge/${state.deps.distribution.distributionId}`;
-  state.deps.options.log(`${group} ${state.requestId} ${record.kind}: ${record.message}${record.detail ? `\n  ${record.detail}` : ''}`);
+  // CloudFront Function failures are logged under the function's own group by run-function-stage.
+  if (!record.kind.startsWith('Function')) {
+    const group = `/aws/cloudfront/LambdaEdge/${state.deps.distribution.distributionId}`;
+    state.deps.options.log(`${group} ${state.requestId} ${record.kind}: ${record.message}${record.detail ? `\n  ${record.detail}` : ''}`);
+  }
   return finishResponse(state, cloudFrontErrorResponse(record.status, record.message, state.requestId), record.kind);
 }
 

@@ -6,6 +6,7 @@ import { checkViewerHost } from './viewer-host.js';
 import { createState } from './request-state.js';
 import { bodyPrefix, replaceBody } from './request-body-state.js';
 import { runRequestStage } from './run-stage.js';
+import { runViewerRequestFunctionStage } from './run-function-stage.js';
 import { fetchFromOrigin } from './fetch-from-origin.js';
 import type { Conditional } from './fetch-from-origin.js';
 import { storeResponse } from './store-response.js';
@@ -30,6 +31,12 @@ export function handleViewerRequest(deps: EdgeDeps, viewer: ViewerRequest): Edge
   try {
     const early = checkViewerHost(state) ?? checkViewerRequest(state);
     if (early) return done(state, finishResponse(state, early, early.status < 400 ? 'Redirect' : 'Error'));
+    // §9: a CloudFront Function at viewer-request (never beside a Lambda@Edge one on the same event).
+    const viewerRequestFunction = state.behavior.cloudFrontFunctions?.['viewer-request'];
+    if (viewerRequestFunction) {
+      const generated = runViewerRequestFunctionStage(state, viewerRequestFunction);
+      if (generated) return done(state, generated);
+    }
     if (state.behavior.lambda['viewer-request']) return settle(state, runViewerRequest(state));
     const lookup = lookUpCache(state, state.behavior, state.request);
     if (lookup.found?.state === 'fresh') return settle(state, deliverHit(state, lookup.found));

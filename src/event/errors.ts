@@ -7,7 +7,8 @@ export type EdgeErrorKind =
   | 'LambdaExecutionError'
   | 'LambdaLimitExceeded'
   | 'FunctionValidationError'
-  | 'FunctionExecutionError';
+  | 'FunctionExecutionError'
+  | 'FunctionThrottledError';
 
 export class EdgeError extends Error {
   constructor(
@@ -55,6 +56,10 @@ export const CLOUDFRONT_TEXT = {
   functionReadOnlyHeader:
     'The CloudFront function result failed validation: The function tried to add, delete, or change a read-only header.',
   functionExecutionError: 'The CloudFront function associated with the CloudFront distribution is invalid or could not run.',
+  // §9: over the compute limit. edge-dev wording; 503 as observed on real distributions (docs/fidelity.md).
+  functionThrottled: 'The CloudFront function associated with the CloudFront distribution was throttled.',
+  // D23, D24 for CloudFront Functions: a result CloudFront cannot use; the detail names the field and the rule.
+  functionInvalidResult: 'The CloudFront function returned an invalid value: the request or response does not follow the event structure.',
   // §7.2: a method outside AllowedMethods.
   methodNotAllowed:
     'This distribution is not configured to allow the HTTP request method that was used for this request. The distribution supports only cachable requests.',

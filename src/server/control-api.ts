@@ -8,6 +8,7 @@ import type { ApiError } from './api-error.js';
 import { readInvalidationBatch } from './invalidation-request.js';
 import { invokeForRie } from './rie.js';
 import { guardControlApi } from './control-guard.js';
+import { registerFunctionApi } from './function-api.js';
 import type { EdgeHolder } from './types.js';
 
 const API = '/2020-05-31/distribution';
@@ -105,6 +106,9 @@ export function createControlApi(holder: EdgeHolder): Hono {
     });
     return xmlResponse(c, 200, body);
   });
+
+  // interface.md › CloudFront Functions: TestFunction, DescribeFunction, GetFunction, ListFunctions.
+  registerFunctionApi(app, holder, startedAt);
 
   // The Lambda Runtime Interface Emulator's endpoint, so existing RIE scripts can invoke a handler directly.
   app.post('/2015-03-31/functions/:name/invocations', (c) => invokeForRie(c, holder));

@@ -33,6 +33,8 @@ const LIST_MEMBER: Readonly<Record<string, string>> = {
   InvalidationList: 'InvalidationSummary',
   Cookies: 'Name',
   QueryStrings: 'Name',
+  FunctionList: 'FunctionSummary',
+  KeyValueStoreAssociations: 'KeyValueStoreAssociation',
 };
 
 export const XMLNS = 'http://cloudfront.amazonaws.com/doc/2020-05-31/';

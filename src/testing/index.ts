@@ -16,3 +16,8 @@ export type { FixtureTestApi, RunFixturesOptions } from './run-fixtures.js';
 /** Read one fixture event (full event or `{ eventType, ...options }` shorthand). */
 export { readFixtureEvent, listFixtures } from './fixture-files.js';
 export type { FixturePair } from './fixture-files.js';
+/** CloudFront Functions: a `version: "1.0"` event builder and a run through the same runtime and checks as serve. */
+export { invokeFunction, runFunctionFixtures } from './functions.js';
+export { cloudFrontFunctionEvent } from '../functions/index.js';
+export type { InvokeFunctionOptions } from './functions.js';
+export type { FunctionEvent, FunctionTestResult } from '../functions/index.js';

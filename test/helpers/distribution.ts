@@ -14,6 +14,8 @@ export interface BehaviorInput {
   methods?: string[];
   cachedMethods?: string[];
   lambdas?: Partial<Record<'viewer-request' | 'origin-request' | 'origin-response' | 'viewer-response', string>>;
+  /** CloudFront Function ARNs by viewer event (reference §9). */
+  cloudFrontFunctions?: Partial<Record<'viewer-request' | 'viewer-response', string>>;
   includeBody?: boolean;
   /** `Compress` (default true). */
   compress?: boolean;
@@ -38,7 +40,7 @@ function behavior(input: BehaviorInput): Json {
     AllowedMethods: { ...list(methods), CachedMethods: list(cached) },
     Compress: input.compress ?? true,
     LambdaFunctionAssociations: list(lambdas),
-    FunctionAssociations: list([]),
+    FunctionAssociations: list(Object.entries(input.cloudFrontFunctions ?? {}).map(([eventType, arn]) => ({ FunctionARN: arn, EventType: eventType }))),
   };
   if (input.legacy) Object.assign(out, input.legacy);
   else {

@@ -36,6 +36,8 @@ export interface TestEdgeInput extends DistributionInput {
   settings?: Record<string, unknown>;
   /** `--allowed-host` names. */
   allowedHosts?: string[];
+  /** CloudFront Functions by name: code, and optionally runtime and key value store data (reference §9). */
+  cloudFrontFunctions?: Record<string, { code: string; runtime?: string; keyValueStore?: Record<string, string> }>;
   /** Shorter viewer timeouts than serve's defaults. */
   viewerTimeouts?: ServeOptions['viewerTimeouts'];
 }
@@ -56,6 +58,16 @@ export async function startEdge(input: TestEdgeInput): Promise<TestEdge> {
   for (const [name, source] of Object.entries(input.handlers ?? {})) {
     writeFileSync(join(dir, `${name}.mjs`), source);
     functions[name] = input.functionOptions?.[name] ? { handler: `./${name}.mjs`, ...input.functionOptions[name] } : `./${name}.mjs`;
+  }
+  for (const [name, { code, runtime, keyValueStore }] of Object.entries(input.cloudFrontFunctions ?? {})) {
+    writeFileSync(join(dir, `${name}.js`), code);
+    const entry: Record<string, unknown> = { code: `./${name}.js` };
+    if (runtime) entry.runtime = runtime;
+    if (keyValueStore) {
+      writeFileSync(join(dir, `${name}.kvs.json`), JSON.stringify({ data: Object.entries(keyValueStore).map(([key, value]) => ({ key, value })) }));
+      entry.keyValueStore = `./${name}.kvs.json`;
+    }
+    functions[name] = entry;
   }
   const configFile = join(dir, 'edge-dev.config.json');
   writeFileSync(configFile, configJson(input, functions));
@@ -85,5 +97,8 @@ export async function startEdge(input: TestEdgeInput): Promise<TestEdge> {
     close: () => server.close(1000),
   };
 }
+
+/** The FunctionARN of a CloudFront Function in test distributions. */
+export const functionArn = (name: string): string => `arn:aws:cloudfront::123456789012:function/${name}`;
 
 export { arn };

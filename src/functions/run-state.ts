@@ -1,0 +1,27 @@
+import type { ViewerEventType } from '../event/types.js';
+
+/** dg:general-helper-methods: `cf.edgeLocation`. */
+export interface EdgeLocation {
+  name: string;
+  serverIp: string;
+  region: string;
+}
+
+/** What the host side of a function's context tracks during one run (runs never overlap: they are synchronous). */
+export interface RunState {
+  eventType: ViewerEventType;
+  /** The run's start (dg:functions-javascript-runtime-10 "Date and timestamps": Date is frozen to it). */
+  startedAt: number;
+  logs: string[];
+  logBytes: number;
+  /** Calls of the origin helpers, in order. */
+  originChanges: { helper: string; argument: unknown }[];
+  edgeLocation: EdgeLocation;
+  /** performance.now() past which the compute check stops the run (FunctionThrottledError). */
+  deadline: number;
+  throttled: boolean;
+}
+
+export function newRunState(eventType: ViewerEventType, edgeLocation: EdgeLocation): RunState {
+  return { eventType, startedAt: Date.now(), logs: [], logBytes: 0, originChanges: [], edgeLocation, deadline: 0, throttled: false };
+}
