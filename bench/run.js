@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only hit,miss,invoke,cff,serve,rss,fixtures,check] [-- --strict]`: every scenario, a
+// `npm run bench [-- --quick] [-- --only hit,miss,invoke,cff,stream,serve,rss,fixtures,check] [-- --strict]`: every scenario, a
 // table, and bench/results/latest.json. Servers, origin, baselines and the load generator each run in their own process.
 // Exit 1 when a scenario could not be measured; with --strict also when a target is missed (figures drift on shared
 // machines, so a missed target is reported, not a failed run).
@@ -14,6 +14,7 @@ import { runFixtureScenario, runInvokeScenarios, runCheckScenario } from './scen
 import { runServeStart } from './scenarios/serve-start.js';
 import { runCacheRss } from './scenarios/cache-rss.js';
 import { runCloudFrontFunctionScenario } from './scenarios/cloudfront-function.js';
+import { runStreamingScenarios } from './scenarios/streaming.js';
 
 const SETTINGS = {
   full: { rounds: 5, durationSeconds: 4, warmupSeconds: 1, maxWarmupChunks: 15, settleMs: 5000, invocations: 5000, coldStarts: 15, starts: 5, objects: 100_000, events: 1000 },
@@ -28,7 +29,7 @@ function parseArgs(argv) {
     else if (argv[i] === '--only') args.only = new Set(argv[++i]?.split(','));
     else if (argv[i].startsWith('--only=')) args.only = new Set(argv[i].slice(7).split(','));
     else {
-      process.stderr.write(`bench: unknown argument ${argv[i]}; use --quick, --strict and/or --only hit,miss,invoke,cff,serve,rss,fixtures,check\n`);
+      process.stderr.write(`bench: unknown argument ${argv[i]}; use --quick, --strict and/or --only hit,miss,invoke,cff,stream,serve,rss,fixtures,check\n`);
       process.exit(2);
     }
   }
@@ -49,6 +50,7 @@ try {
     ['miss', 'cache miss scenarios', () => runMissScenarios(origin, settings)],
     ['invoke', 'warm invoke and cold start', () => runInvokeScenarios(settings)],
     ['cff', 'warm CloudFront Function invocation', () => runCloudFrontFunctionScenario(settings)],
+    ['stream', 'streamed bodies', () => runStreamingScenarios(origin, { quick: args.quick })],
     ['serve', 'serve start to first 200', () => runServeStart(origin.url, settings)],
     ['rss', `${settings.objects} cached objects`, () => runCacheRss(origin.url, settings)],
     ['fixtures', 'fixture run', () => runFixtureScenario(settings)],

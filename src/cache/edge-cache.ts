@@ -7,6 +7,7 @@ import { CachedEntry, toStored } from './stored-entry.js';
 import type { StoredEntry } from './stored-entry.js';
 import { compileInvalidationPaths, matchesInvalidation } from './invalidation-paths.js';
 import { mergeNotModified } from './merge-not-modified.js';
+import type { FillBudget } from './fill-while-streaming.js';
 import { decideTtl } from './ttl.js';
 
 const BUFFER_MAX_LENGTH = bufferConstants.MAX_LENGTH;
@@ -34,6 +35,7 @@ export class EdgeCache {
   private readonly maxBytes: number;
   private totalBytes = 0;
   private entries = 0;
+  private fillingBytes = 0;
 
   constructor(readonly options: { maxBytes?: number } = {}) {
     const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -47,6 +49,18 @@ export class EdgeCache {
   get largestStorableBody(): number {
     return Math.min(this.maxBytes, MAX_OBJECT_BYTES, BUFFER_MAX_LENGTH);
   }
+
+  /** Issue 9: fills in flight together hold at most the byte budget; one that does not fit is not stored. */
+  readonly fillBudget: FillBudget = {
+    claim: (bytes) => {
+      if (this.fillingBytes + bytes > this.maxBytes) return false;
+      this.fillingBytes += bytes;
+      return true;
+    },
+    release: (bytes) => {
+      this.fillingBytes -= bytes;
+    },
+  };
 
   /**
    * `fresh` within ttl, `stale` after it (caller decides stale serving, §5.9); undefined when absent.

@@ -36,4 +36,20 @@ describe('issue 9 CacheFill', () => {
     expect(await done).toBe('origin reset');
     expect(calls).toEqual([undefined]);
   });
+
+  it('§5.7 fills in flight together hold at most the shared budget; the one that does not fit is not stored', async () => {
+    let held = 0;
+    const budget = {
+      claim: (bytes: number) => (held + bytes <= 10 ? ((held += bytes), true) : false),
+      release: (bytes: number) => void (held -= bytes),
+    };
+    const results: (Buffer | undefined)[] = [];
+    const first = new CacheFill(100, (body) => results.push(body), budget);
+    const second = new CacheFill(100, (body) => results.push(body), budget);
+    first.write(Buffer.alloc(6));
+    second.write(Buffer.alloc(6));
+    await Promise.all([run(Readable.from([]), first), run(Readable.from([]), second)]);
+    expect(results.map((body) => body?.length)).toEqual([undefined, 6]);
+    expect(held).toBe(0);
+  });
 });

@@ -7,6 +7,15 @@ import type { TransformCallback } from 'node:stream';
  * not stored). A body that fails or is abandoned part-way is never stored (dg:RequestAndResponseBehaviorCustomOrigin,
  * "Canceled requests"): `filled(undefined)`. `filled` is called exactly once.
  */
+/** Bytes that fills in flight may hold together. */
+export interface FillBudget {
+  /** Takes `bytes` from the budget, or answers false (and takes nothing) when they do not fit. */
+  claim(bytes: number): boolean;
+  release(bytes: number): void;
+}
+
+const UNBOUNDED: FillBudget = { claim: () => true, release: () => {} };
+
 export class CacheFill extends Transform {
   private chunks: Buffer[] | undefined = [];
   private bytes = 0;
@@ -15,6 +24,8 @@ export class CacheFill extends Transform {
   constructor(
     private readonly maxBytes: number,
     private readonly filled: (body: Buffer | undefined) => void,
+    /** Shared by every fill of one cache: fills in flight together hold no more than the cache could store. */
+    private readonly budget: FillBudget = UNBOUNDED,
   ) {
     super();
   }
@@ -22,7 +33,8 @@ export class CacheFill extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     if (this.chunks !== undefined) {
       this.bytes += chunk.length;
-      if (this.bytes > this.maxBytes) {
+      if (this.bytes > this.maxBytes || !this.budget.claim(chunk.length)) {
+        this.budget.release(this.bytes - chunk.length);
         this.chunks = undefined;
         this.settle(undefined);
       } else {
@@ -34,15 +46,21 @@ export class CacheFill extends Transform {
 
   override _flush(callback: TransformCallback): void {
     const chunks = this.chunks;
-    this.chunks = undefined;
+    this.dropChunks();
     this.settle(chunks === undefined ? undefined : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
     callback();
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    this.chunks = undefined;
+    this.dropChunks();
     this.settle(undefined);
     callback(error);
+  }
+
+  private dropChunks(): void {
+    if (this.chunks === undefined) return;
+    this.chunks = undefined;
+    this.budget.release(this.bytes);
   }
 
   private settle(body: Buffer | undefined): void {

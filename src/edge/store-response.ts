@@ -42,10 +42,14 @@ export function storeResponse(
   }
   // A body declared larger than the cache can hold is not collected at all: memory stays flat while it streams.
   if (Number(response.headers['content-length']?.[0]?.value ?? 0) > cache.largestStorableBody) return settledWith(response, settled);
-  const fill = new CacheFill(cache.largestStorableBody, (body) => {
-    if (body !== undefined) cache.store({ ...entry, body });
-    settled();
-  });
+  const fill = new CacheFill(
+    cache.largestStorableBody,
+    (body) => {
+      if (body !== undefined) cache.store({ ...entry, body });
+      settled();
+    },
+    cache.fillBudget,
+  );
   // A viewer that leaves destroys the fill, and with it the origin read: the object is not stored (§5.7).
   return { ...response, stream: pipeBody(response.stream, fill) };
 }
