@@ -52,7 +52,7 @@ describe('issue 15: viewers that idle, vanish or stop reading', () => {
         socket.on('error', () => {});
       })),
     );
-    const closed = await Promise.all(sockets.map((socket) => closedWithin(socket, 5000)));
+    const closed = await Promise.all(sockets.map((socket) => closedWithin(socket, 15_000)));
     expect(closed.every(Boolean)).toBe(true);
     const lines = edge.logs.slice(before);
     expect(lines.filter((line) => line.includes('malformed'))).toEqual([]);

@@ -132,6 +132,10 @@ export function compileOrigin(
       sslProtocols: Object.freeze(sslProtocols.length ? sslProtocols : ['TLSv1.2']),
     };
   }
+  if (localLocation === undefined) {
+    // Issue 12: a typo in `origins` (or none) silently sends requests to the real site; say so.
+    warn(diagnostics, loc, `origin "${compiled.id}" has no entry in \`origins\`, so requests go to ${compiled.domainName} itself; map it to a local URL or directory under "origins": { "${compiled.id}": ... } to keep them on this machine.`);
+  }
   const location = localLocation
     ? compileOriginLocation(localLocation.value, localLocation.loc, configFile)
     : configuredLocation(compiled, settings);

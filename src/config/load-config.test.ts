@@ -129,7 +129,9 @@ describe('compileConfig errors and warnings', () => {
       config({ ...association('arn:aws:lambda:eu-west-1:123456789012:function:f:$LATEST'), TargetOrigin: 'x' }),
       file,
     );
-    expect(distribution.warnings).toHaveLength(3);
+    // Plus issue 12's: the origin has no local mapping.
+    expect(distribution.warnings).toHaveLength(4);
+    expect(distribution.warnings.join('\n')).toMatch(/origin "app" has no entry in `origins`/);
     expect(distribution.warnings.join('\n')).toMatch(/did you mean "TargetOriginId"\?/);
     expect(distribution.warnings.join('\n')).toMatch(/\$LATEST/);
     expect(distribution.warnings.join('\n')).toMatch(/eu-west-1/);
@@ -140,6 +142,7 @@ describe('compileConfig errors and warnings', () => {
     const json = config();
     const behavior = { PathPattern: '/a/*', TargetOriginId: 'app', ViewerProtocolPolicy: 'allow-all', CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6' };
     (json.distribution as Record<string, unknown>).CacheBehaviors = { Quantity: 2, Items: [behavior, behavior] };
+    json.origins = { app: 'http://127.0.0.1:1' };
     const { distribution } = compileConfig(json, file);
     expect(distribution.warnings).toEqual([expect.stringContaining('CacheBehaviors.Items[1]: PathPattern "/a/*" repeats an earlier behavior')]);
   });

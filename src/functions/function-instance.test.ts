@@ -53,7 +53,7 @@ describe('FunctionInstance', () => {
   });
 
   it('§9 Date is frozen at the start of the run (dg:functions-javascript-runtime-10 "Date and timestamps")', () => {
-    const out = run('function handler() { var a = Date.now(); for (var i = 0; i < 1e5; i++) {} return [a === Date.now(), new Date().getTime() === a, new Date(0).getTime()]; }');
+    const out = run('function handler() { var a = Date.now(); for (var i = 0; i < 1e3; i++) {} return [a === Date.now(), new Date().getTime() === a, new Date(0).getTime()]; }');
     expect(out.result).toEqual([true, true, 0]);
   });
 

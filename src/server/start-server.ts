@@ -1,20 +1,22 @@
-import { watch } from 'node:fs';
-import type { FSWatcher } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { compileViewerHosts, loadConfig } from '../config/index.js';
+import { compileConfig, compileViewerHosts, loadConfig } from '../config/index.js';
 import type { LoadedConfig } from '../config/index.js';
 import { LambdaRuntime } from '../runtime/index.js';
 import { EdgeCache } from '../cache/index.js';
 import { OriginClient } from '../origin/index.js';
 import type { EdgeDeps, EdgeOptions } from '../edge/index.js';
 import { createEdgeListener } from './edge-listener.js';
+import { startReloading } from './reload.js';
 import type { EdgeHolder } from './types.js';
 import { DEFAULT_VIEWER_TIMEOUTS } from './viewer-timeouts.js';
 import type { ViewerTimeouts } from './viewer-timeouts.js';
 
 export interface ServeOptions {
+  /** The config file; with `config`, only where relative paths start from (and what messages name). */
   configFile: string;
+  /** The configuration itself, instead of reading `configFile` (startEdge). */
+  config?: unknown;
   host: string;
   port: number;
   /** Default: the edge port + 1 (or a free port when the edge port is 0). */
@@ -46,7 +48,7 @@ export interface RunningServer {
 
 /** `edge-dev serve`: the edge listener and the control API over one loaded distribution. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const loaded = await loadConfig(options.configFile);
+  const loaded = await loadServeConfig(options);
   for (const warning of loaded.distribution.warnings) options.log(`[config warning] ${warning}`);
   const runtime = new LambdaRuntime({ onLog: (fn, line) => options.log(`/aws/lambda/us-east-1.${fn.name} ${line}`) });
   const settings = loaded.distribution.settings;
@@ -71,7 +73,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const { listenControlApi } = await import('./control-listener.js');
   const control = await listenControlApi(holder, controlPort, options.controlHost);
 
-  const watchers = options.watch ? watchFiles(loaded, holder, options, runtime) : [];
+  const reloading = options.watch ? await startReloading(loaded, holder, options, runtime) : undefined;
   let closing: Promise<void> | undefined;
   return {
     edgeUrl: `http://${hostForUrl(options.host)}:${edgePort}`,
@@ -79,7 +81,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     holder,
     close(drainMs = 5000) {
       closing ??= (async () => {
-        for (const watcher of watchers) watcher.close();
+        await reloading?.close();
         await Promise.all([closeServer(edge, drainMs), closeServer(control, drainMs)]);
         await runtime.shutdown();
         // The drain is over: whatever still waits on an origin is cut, so stopping stays bounded.
@@ -90,43 +92,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
 }
 
-function makeDeps(loaded: LoadedConfig, runtime: LambdaRuntime, cache: EdgeCache, options: EdgeOptions): EdgeDeps {
-  const distribution = loaded.distribution;
-  return { distribution, runtime, cache, origins: new OriginClient(distribution), options };
+/** The config `startServer` serves: given as an object (startEdge), or read from its file. */
+export function loadServeConfig(options: Pick<ServeOptions, 'config' | 'configFile'>): Promise<LoadedConfig> {
+  return options.config !== undefined ? Promise.resolve(compileConfig(options.config, options.configFile)) : loadConfig(options.configFile);
 }
 
-/**
- * Handler edits take effect on the next request (new environments); config edits reload the distribution,
- * and a broken edit keeps the running one and says why.
- */
-function watchFiles(loaded: LoadedConfig, holder: EdgeHolder, options: ServeOptions, runtime: LambdaRuntime): FSWatcher[] {
-  let timer: NodeJS.Timeout | undefined;
-  const changed = new Set<string>();
-  const apply = async () => {
-    const files = [...changed];
-    changed.clear();
-    try {
-      const next = await loadConfig(options.configFile);
-      const previous = holder.deps;
-      const settings = next.distribution.settings;
-      const nextOptions = { ...previous.options, geo: settings?.geo, viewerProtocol: options.viewerProtocol ?? settings?.viewerProtocol ?? 'https' };
-      holder.deps = makeDeps(next, runtime, previous.cache, nextOptions);
-      // A new distribution may key and store differently: start from an empty cache.
-      previous.cache.clear();
-      await runtime.reload();
-      void previous.origins.close();
-      options.log(`[reload] ${files.join(', ')} changed: distribution reloaded`);
-    } catch (error) {
-      options.log(`[reload] ${(error as Error).message}\n  still serving the previous configuration`);
-    }
-  };
-  return loaded.files.map((file) =>
-    watch(file, () => {
-      changed.add(file);
-      clearTimeout(timer);
-      timer = setTimeout(() => void apply(), 50);
-    }),
-  );
+export function makeDeps(loaded: LoadedConfig, runtime: LambdaRuntime, cache: EdgeCache, options: EdgeOptions): EdgeDeps {
+  const distribution = loaded.distribution;
+  return { distribution, runtime, cache, origins: new OriginClient(distribution), options };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
