@@ -1,4 +1,4 @@
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../event/index.js';
 import { childLocation, warn, type Diagnostics, type JsonLocation } from './json-location.js';
 import type { JsonObject } from './read-fields.js';
 

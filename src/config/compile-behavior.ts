@@ -4,7 +4,7 @@ import { compileFunctionAssociations, compileLambdaAssociations, type Associatio
 import { compileLegacyForwarding } from './compile-legacy-forwarding.js';
 import { compileMethods } from './compile-methods.js';
 import { compilePathPattern } from './compile-path-pattern.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../event/index.js';
 import { childLocation, fail, type Diagnostics, type JsonLocation } from './json-location.js';
 import { expectObject, oneOf, optionalBoolean, optionalString, requiredString } from './read-fields.js';
 

@@ -13,7 +13,7 @@ import { compileOriginGroups } from './compile-origin-groups.js';
 import { compilePolicyTables } from './compile-policy-tables.js';
 import { compileSettings } from './compile-settings.js';
 import { compileViewerHosts, readAliases } from './compile-viewer-hosts.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../event/index.js';
 import { childLocation, fail, indexLocation, warn, type Diagnostics, type JsonLocation } from './json-location.js';
 import { expectObject, isObject, listItems, optionalBoolean, optionalString } from './read-fields.js';
 import { parseLambdaArn } from './lambda-arn.js';

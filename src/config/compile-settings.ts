@@ -1,7 +1,7 @@
 import type { EdgeSettings } from './types.js';
 import { checkUnknownKeys } from './check-unknown-keys.js';
 import { readAllowedHosts } from './compile-viewer-hosts.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../event/index.js';
 import { childLocation, fail, type Diagnostics, type JsonLocation } from './json-location.js';
 import { expectObject, oneOf, optionalNumber, optionalString } from './read-fields.js';
 

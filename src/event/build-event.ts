@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { exposeBody } from './body.js';
 import { newRequestId, requestEvent, responseEvent } from './envelope.js';
+import { checkOptionKeys } from './option-keys.js';
 import { ConfigError } from './errors.js';
 import { reasonPhrase } from './generated-response.js';
 import {
@@ -51,6 +52,11 @@ export interface EventOptions {
   /** Default: a fresh id (§1.2). */
   requestId?: string;
 }
+
+const EVENT_OPTION_KEYS: readonly (keyof EventOptions)[] = [
+  'uri', 'method', 'querystring', 'headers', 'clientIp', 'status', 'statusDescription', 'responseHeaders', 'body',
+  'includeBody', 'origin', 'distributionId', 'distributionDomainName', 'requestId',
+];
 
 function bad(field: string, message: string): never {
   throw new ConfigError(OPTIONS_SOURCE, field, message);
@@ -149,6 +155,7 @@ function buildResponse(eventType: LambdaEventType, options: EventOptions): CfRes
 export function buildEvent(eventType: LambdaEventType, options: EventOptions = {}): CfEvent {
   if (!LAMBDA_EVENT_TYPES.includes(eventType)) bad('eventType', `expected one of ${LAMBDA_EVENT_TYPES.join(', ')}, got ${JSON.stringify(eventType)}`);
   if (typeof options !== 'object' || options === null) bad('options', 'expected an object');
+  checkOptionKeys(options, EVENT_OPTION_KEYS, OPTIONS_SOURCE);
   const isResponseEvent = eventType === 'origin-response' || eventType === 'viewer-response';
   for (const field of ['statusDescription', 'responseHeaders'] as const) {
     // `status` alone is tolerated on request events: `edge-dev event` always passes one.

@@ -37,3 +37,7 @@ export { reasonPhrase } from './generated-response.js';
 export { MAX_HEADER_BLOCK_BYTES, headerLinesBytes, requestLineBytes, statusLineBytes } from './header-block.js';
 /** Issue 9: streamed response bodies: read whole, or dropped (which ends the origin read). */
 export { readBody, discardBody } from './body-stream.js';
+/** The closest known name to a likely typo (`Defualt` → `Default`), for messages on every part's input. */
+export { didYouMean } from './did-you-mean.js';
+/** Issue 12: options objects refuse unknown keys, with a did-you-mean. */
+export { checkOptionKeys } from './option-keys.js';

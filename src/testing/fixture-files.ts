@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildEvent, ConfigError, LAMBDA_EVENT_TYPES } from '../event/index.js';
+import { buildEvent, checkOptionKeys, ConfigError, LAMBDA_EVENT_TYPES } from '../event/index.js';
+import { INVOKE_RESULT_KEYS } from './invoke.js';
 import type { CfEvent, EventOptions, LambdaEventType } from '../event/index.js';
 
 const EVENT_SUFFIX = '.event.json';
@@ -88,5 +89,6 @@ export function readExpected(file: string): Record<string, unknown> {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new ConfigError(file, '', 'must be a JSON object: a partial InvokeResult, e.g. { "ok": false, "error": { "kind": "LambdaValidationError" } }.');
   }
+  checkOptionKeys(json, INVOKE_RESULT_KEYS, file);
   return json as Record<string, unknown>;
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { ConfigError } from '../event/index.js';
+import { checkOptionKeys, ConfigError } from '../event/index.js';
 import type { EventOptions } from '../event/index.js';
 import { cloudFrontFunctionEvent, readKeyValueStore, testFunction } from '../functions/index.js';
 import type { CloudFrontFunctionSpec, FunctionEvent, FunctionRuntimeName, FunctionTestResult } from '../functions/index.js';
@@ -25,6 +25,7 @@ export interface InvokeFunctionOptions {
  * the returned `request` or `response`.
  */
 export function invokeFunction(code: string | URL, event: FunctionEvent, options: InvokeFunctionOptions = {}): FunctionTestResult {
+  checkOptionKeys(options, ['runtime', 'keyValueStore'], 'invokeFunction() options');
   const codePath = toPath(code);
   const name = basename(codePath, extname(codePath));
   const spec: CloudFrontFunctionSpec = {

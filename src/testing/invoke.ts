@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyRequestResult, applyResponseResult, EdgeError, toEdgeErrorRecord } from '../event/index.js';
+import { applyRequestResult, applyResponseResult, checkOptionKeys, EdgeError, toEdgeErrorRecord } from '../event/index.js';
 import type { CfEvent, CfRequest, CfResponse, EdgeErrorRecord, HttpResponse, LambdaEventType } from '../event/index.js';
 import { functionSpecForModule, LambdaRuntime } from '../runtime/index.js';
 import type { FunctionSpec } from '../runtime/index.js';
@@ -37,6 +37,13 @@ export interface InvokeResult {
   initDurationMs?: number;
 }
 
+const INVOKE_OPTION_KEYS: readonly (keyof InvokeOptions)[] = ['exportName', 'timeout', 'memorySize', 'runtime'];
+
+/** The keys of an InvokeResult: what an `*.expected.json` fixture may compare. */
+export const INVOKE_RESULT_KEYS: readonly (keyof InvokeResult)[] = [
+  'eventType', 'ok', 'request', 'response', 'generated', 'error', 'raw', 'logs', 'warnings', 'durationMs', 'initDurationMs',
+];
+
 let shared: LambdaRuntime | undefined;
 
 /** The runtime `invoke` uses when none is given; environments retire after 5 s idle. */
@@ -58,6 +65,7 @@ export async function closeSharedRuntime(): Promise<void> {
  * handler failures: they come back as `ok: false` with CloudFront's error.
  */
 export async function invoke(handler: string | URL | FunctionSpec, event: CfEvent, options: InvokeOptions = {}): Promise<InvokeResult> {
+  checkOptionKeys(options, INVOKE_OPTION_KEYS, 'invoke() options');
   const eventType = event?.Records?.[0]?.cf?.config?.eventType;
   if (!isEventType(eventType)) {
     throw new TypeError('invoke: the event has no Records[0].cf.config.eventType; build it with viewerRequest(), originRequest(), ... or `edge-dev event`');
