@@ -3,7 +3,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +72,7 @@ describe('edge-dev check (CLI)', () => {
   });
 
   it.each([
-    ['invalid JSON', `${F}bad/invalid-json.json`, 'is not valid JSON'],
+    ['invalid JSON (issue 12: with line and column)', `${F}bad/invalid-json.json`, 'malformed JSON at line 1, column 64'],
     ['Statement a string', `${F}bad/statement-string.json`, 'Statement'],
     ['Effect not Allow/Deny', `${F}bad/effect-lowercase.json`, 'Statement[1].Effect'],
     ['a missing file', `${F}deployer/does-not-exist.json`, 'file not found'],
@@ -91,7 +91,7 @@ describe('edge-dev check (CLI)', () => {
   it('the text report groups by function and lists what was not evaluated', () => {
     const r = run([...CONFIG, ...FUNCTIONS, '--trust-policy', `${F}trust/serverless-default.json`]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('function arn:aws:lambda:us-east-1:123456789012:function:auth-viewer:3');
+    expect(r.stdout).toContain('arn:aws:lambda:us-east-1:123456789012:function:auth-viewer:3');
     expect(r.stdout).toContain('input trust-policy');
     expect(r.stdout).toContain('not evaluated');
     expect(r.stdout).not.toContain('\u001b[');
@@ -116,5 +116,18 @@ describe('edge-dev check (CLI)', () => {
     const r = json([...CONFIG, '--package', `auth-viewer=${zip}`]);
     expect(r.code).toBe(0);
     expect(r.out.findings.map((f) => f.code)).toContain('FUNCTION_CODE_SIZE_VIEWER');
+  });
+
+  it('issue 12: one finding for a problem shared by several functions, the near-miss statement named, the minimal policy suggested once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edge-dev-check-region-'));
+    const policy = join(dir, 'region.json');
+    writeFileSync(policy, readFileSync(`${F}deployer/aws-documented-minimal.json`, 'utf8').replaceAll('us-east-1', 'eu-west-1'));
+    const r = run([...CONFIG, '--deployer-policy', policy]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((line) => line.includes('DEPLOYER_GET_FUNCTION_MISSING'))).toHaveLength(1);
+    expect(r.stdout).toMatch(/functions: arn:aws:lambda:us-east-1:123456789012:function:\S+, arn:aws:lambda:us-east-1:123456789012:function:\S+/);
+    expect(r.stdout).toContain('allows lambda:GetFunction on arn:aws:lambda:eu-west-1:123456789012:function:auth-viewer:3, but the Region is eu-west-1, not us-east-1.');
+    expect(lines.filter((line) => line.includes('--print-minimal-policy'))).toHaveLength(1);
   });
 });

@@ -17,3 +17,5 @@ export { isDeniedOriginCustomHeader } from './compile-custom-headers.js';
 export { DEFAULT_GEO } from './compile-settings.js';
 /** Issue 15: compiles host names and `*.` wildcards into the matcher the edge checks `Host` against. */
 export { compileViewerHosts, hostPattern } from './compile-viewer-hosts.js';
+/** JSON text to a value; a syntax error names the file, line and column (also for `check`'s inputs). */
+export { parseJsonText } from './parse-json.js';

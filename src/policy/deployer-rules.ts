@@ -4,6 +4,7 @@
 import { distributionArn, parseLambdaArn, SERVICE_LINKED_ROLES, serviceLinkedRoleArn } from './arn.js';
 import { decisionFinding, type RequirementText } from './decision-finding.js';
 import { evaluate } from './evaluate.js';
+import { nearMisses } from './near-miss.js';
 import type { AccessRequest, Finding, PolicySet } from './types.js';
 
 export interface DeployerInput {
@@ -74,6 +75,7 @@ export function checkFunctionPermissions(input: DeployerInput, versionArn: strin
       }
     }
     if (unqualifiedTrap(input.policies, row.action, versionArn)) hints.push(OLD_DOC_HINT);
+    hints.push(...nearMisses(input.policies, request, row.action, versionArn));
     const text: RequirementText = {
       ...common,
       code: row.code,

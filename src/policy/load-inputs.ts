@@ -3,7 +3,7 @@
  * ConfigError naming the file and the JSON path (the CLI exits 2).
  */
 import { readFile, stat } from 'node:fs/promises';
-import { readRawConfig } from '../config/index.js';
+import { parseJsonText, readRawConfig } from '../config/index.js';
 import { ConfigError } from '../event/errors.js';
 import type { PackageInput } from './build-functions.js';
 import { functionConfigFromJson } from './function-config.js';
@@ -39,11 +39,8 @@ export async function readJson(file: string): Promise<unknown> {
     const code = (err as NodeJS.ErrnoException).code;
     throw new ConfigError(file, '', code === 'ENOENT' ? 'file not found; check the path' : `cannot be read (${code ?? (err as Error).message})`);
   }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new ConfigError(file, '', `is not valid JSON: ${(err as Error).message}`);
-  }
+  // Issue 12: a syntax error names line and column, as for the config file.
+  return parseJsonText(text, file);
 }
 
 async function readPolicies(files: string[] | undefined, kind: InputKind, principal: string | undefined, trust = false) {
