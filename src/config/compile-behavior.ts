@@ -1,4 +1,4 @@
-import type { CacheKeyPolicy, CompiledBehavior, OriginRequestPolicy } from './types.js';
+import type { CacheKeyPolicy, CompiledBehavior, OriginRequestPolicy, ResponseHeadersPolicy } from './types.js';
 import { checkUnknownKeys } from './check-unknown-keys.js';
 import { compileFunctionAssociations, compileLambdaAssociations, type AssociationDraft, type FunctionAssociationDraft } from './compile-associations.js';
 import { compileLegacyForwarding } from './compile-legacy-forwarding.js';
@@ -12,6 +12,7 @@ import { expectObject, oneOf, optionalBoolean, optionalString, requiredString } 
 export interface PolicyTables {
   cache: ReadonlyMap<string, CacheKeyPolicy>;
   originRequest: ReadonlyMap<string, OriginRequestPolicy>;
+  responseHeaders: ReadonlyMap<string, ResponseHeadersPolicy>;
 }
 
 /** A behavior before its Lambda and CloudFront Function associations are resolved. */
@@ -111,6 +112,7 @@ export function compileBehavior(
     fail(childLocation(loc, 'ViewerProtocolPolicy'), 'is required: use "allow-all", "redirect-to-https" or "https-only".');
   }
   const compress = optionalBoolean(behavior, 'Compress', loc) ?? false;
+  const responseHeadersPolicyId = optionalString(behavior, 'ResponseHeadersPolicyId', loc) || undefined;
   const associations = compileLambdaAssociations(behavior, loc, diagnostics);
   const functionAssociations = compileFunctionAssociations(behavior, associations, loc, diagnostics);
   return {
@@ -121,6 +123,9 @@ export function compileBehavior(
     ...compileMethods(behavior, loc, diagnostics),
     compress,
     ...compileCaching(behavior, pathPattern, compress, loc, policies, diagnostics),
+    ...(responseHeadersPolicyId === undefined
+      ? {}
+      : { responseHeadersPolicy: lookupPolicy(responseHeadersPolicyId, policies.responseHeaders, childLocation(loc, 'ResponseHeadersPolicyId'), 'responseHeadersPolicies') }),
     associations,
     functionAssociations,
   };

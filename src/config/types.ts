@@ -86,6 +86,43 @@ export interface CompiledBehavior {
   lambda: Partial<Record<LambdaEventType, LambdaAssociation>>;
   /** §9: CloudFront Functions, at most one per viewer event; absent when the behavior has none. */
   cloudFrontFunctions?: Partial<Record<ViewerEventType, CloudFrontFunctionAssociation>>;
+  /** Issue 11: the behavior's response headers policy (`ResponseHeadersPolicyId`). */
+  responseHeadersPolicy?: ResponseHeadersPolicy;
+}
+
+/** Issue 11: one header a response headers policy adds (security or custom header). */
+export interface PolicyHeader {
+  /** Lower-case. */
+  name: string;
+  /** As written. */
+  key: string;
+  value: string;
+  /** `Override`: replace the origin's header of that name; otherwise the origin's wins. */
+  override: boolean;
+}
+
+/** Issue 11: a policy's CorsConfig; methods upper-case, `ALL` expanded. */
+export interface CorsHeaders {
+  allowOrigins: readonly string[];
+  allowHeaders: readonly string[];
+  allowMethods: readonly string[];
+  exposeHeaders: readonly string[];
+  allowCredentials: boolean;
+  maxAgeSec?: number;
+  originOverride: boolean;
+}
+
+/** Issue 11: a managed or custom response headers policy (dg:understanding-response-headers-policies). */
+export interface ResponseHeadersPolicy {
+  id: string;
+  name: string;
+  cors?: CorsHeaders;
+  /** Security headers, then custom headers. */
+  headers: readonly PolicyHeader[];
+  /** Lower-case names from RemoveHeadersConfig. */
+  removeHeaders: ReadonlySet<string>;
+  /** ServerTimingHeadersConfig when enabled: percentage 0–100. */
+  serverTimingSamplingRate?: number;
 }
 
 /** Where an origin Id lives locally (interface.md `origins`). */

@@ -20,6 +20,7 @@ import { functionErrorResponse, internalErrorResponse, originErrorResponse } fro
 import { describeBodyError, formatTrace } from './request-log.js';
 import { responseFromOrigin } from './origin-response.js';
 import { cloudFrontErrorResponse } from './error-page.js';
+import { answerCorsPreflight, applyResponseHeadersPolicy } from './response-headers-policy.js';
 import type { EdgeDeps, EdgeResponse, RequestState, ViewerRequest } from './types.js';
 
 /**
@@ -31,6 +32,9 @@ export function handleViewerRequest(deps: EdgeDeps, viewer: ViewerRequest): Edge
   try {
     const early = checkViewerHost(state) ?? checkViewerRequest(state);
     if (early) return done(state, finishResponse(state, early, early.status < 400 ? 'Redirect' : 'Error'));
+    // Issue 11, D51: a CORS preflight the response headers policy answers.
+    const preflight = answerCorsPreflight(state);
+    if (preflight) return done(state, finishResponse(state, applyResponseHeadersPolicy(state, preflight, 'Hit'), 'Hit'));
     // §9: a CloudFront Function at viewer-request (never beside a Lambda@Edge one on the same event).
     const viewerRequestFunction = state.behavior.cloudFrontFunctions?.['viewer-request'];
     if (viewerRequestFunction) {

@@ -38,6 +38,8 @@ export interface TestEdgeInput extends DistributionInput {
   allowedHosts?: string[];
   /** CloudFront Functions by name: code, and optionally runtime and key value store data (reference §9). */
   cloudFrontFunctions?: Record<string, { code: string; runtime?: string; keyValueStore?: Record<string, string> }>;
+  /** More top-level config keys (responseHeadersPolicies, publicKeys, keyGroups). */
+  extraConfig?: Record<string, unknown>;
   /** Shorter viewer timeouts than serve's defaults. */
   viewerTimeouts?: ServeOptions['viewerTimeouts'];
 }
@@ -48,6 +50,7 @@ export function configJson(input: TestEdgeInput, functions: Record<string, unkno
   if (input.cachePolicies) config.cachePolicies = input.cachePolicies;
   if (input.originRequestPolicies) config.originRequestPolicies = input.originRequestPolicies;
   if (input.settings) config.settings = input.settings;
+  Object.assign(config, input.extraConfig);
   return JSON.stringify(config, null, 2);
 }
 
