@@ -207,8 +207,17 @@ export interface CompiledDistribution {
    * a function by the name the user wrote. Timeout defaults as for associations; unassociated ones as viewer (D50).
    */
   functionsByKey?: ReadonlyMap<string, FunctionSpec>;
+  /** Issue 11: who may not be served, by viewer country. */
+  geoRestriction?: GeoRestriction;
   /** §9: every CloudFront Function of the `functions` entries, by function name (TestFunction, invoke). */
   cloudFrontFunctions?: ReadonlyMap<string, CloudFrontFunctionSpec>;
+}
+
+/** Issue 11: `Restrictions.GeoRestriction` (dg:georestrictions). */
+export interface GeoRestriction {
+  type: 'whitelist' | 'blacklist';
+  /** ISO 3166-1 alpha-2 codes. */
+  countries: ReadonlySet<string>;
 }
 
 /** The config file's optional `settings` object: edge-dev's own options, not CloudFront's. */

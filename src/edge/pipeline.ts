@@ -21,6 +21,7 @@ import { describeBodyError, formatTrace } from './request-log.js';
 import { responseFromOrigin } from './origin-response.js';
 import { cloudFrontErrorResponse } from './error-page.js';
 import { answerCorsPreflight, applyResponseHeadersPolicy } from './response-headers-policy.js';
+import { checkGeoRestriction } from './geo-restriction.js';
 import type { EdgeDeps, EdgeResponse, RequestState, ViewerRequest } from './types.js';
 
 /**
@@ -32,6 +33,9 @@ export function handleViewerRequest(deps: EdgeDeps, viewer: ViewerRequest): Edge
   try {
     const early = checkViewerHost(state) ?? checkViewerRequest(state);
     if (early) return done(state, finishResponse(state, early, early.status < 400 ? 'Redirect' : 'Error'));
+    // Issue 11 (dg:georestrictions): a blocked country gets 403, through custom error pages, before any function.
+    const blocked = checkGeoRestriction(state);
+    if (blocked) return settle(state, deliver(state, blocked, 'Error'));
     // Issue 11, D51: a CORS preflight the response headers policy answers.
     const preflight = answerCorsPreflight(state);
     if (preflight) return done(state, finishResponse(state, applyResponseHeadersPolicy(state, preflight, 'Hit'), 'Hit'));
