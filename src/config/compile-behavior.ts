@@ -3,6 +3,7 @@ import { checkUnknownKeys } from './check-unknown-keys.js';
 import { compileFunctionAssociations, compileLambdaAssociations, type AssociationDraft, type FunctionAssociationDraft } from './compile-associations.js';
 import { compileLegacyForwarding } from './compile-legacy-forwarding.js';
 import { compileMethods } from './compile-methods.js';
+import { compileTrustedKeyGroups, type KeyGroups } from './compile-trusted-keys.js';
 import { compilePathPattern } from './compile-path-pattern.js';
 import { didYouMean } from './did-you-mean.js';
 import { childLocation, fail, type Diagnostics, type JsonLocation } from './json-location.js';
@@ -13,6 +14,8 @@ export interface PolicyTables {
   cache: ReadonlyMap<string, CacheKeyPolicy>;
   originRequest: ReadonlyMap<string, OriginRequestPolicy>;
   responseHeaders: ReadonlyMap<string, ResponseHeadersPolicy>;
+  /** Issue 11: key groups by Id (`keyGroups` and `publicKeys`). */
+  keyGroups: KeyGroups;
 }
 
 /** A behavior before its Lambda and CloudFront Function associations are resolved. */
@@ -113,6 +116,7 @@ export function compileBehavior(
   }
   const compress = optionalBoolean(behavior, 'Compress', loc) ?? false;
   const responseHeadersPolicyId = optionalString(behavior, 'ResponseHeadersPolicyId', loc) || undefined;
+  const trustedKeys = compileTrustedKeyGroups(behavior, loc, policies.keyGroups, diagnostics);
   const associations = compileLambdaAssociations(behavior, loc, diagnostics);
   const functionAssociations = compileFunctionAssociations(behavior, associations, loc, diagnostics);
   return {
@@ -126,6 +130,7 @@ export function compileBehavior(
     ...(responseHeadersPolicyId === undefined
       ? {}
       : { responseHeadersPolicy: lookupPolicy(responseHeadersPolicyId, policies.responseHeaders, childLocation(loc, 'ResponseHeadersPolicyId'), 'responseHeadersPolicies') }),
+    ...(trustedKeys === undefined ? {} : { trustedKeys }),
     associations,
     functionAssociations,
   };

@@ -3,6 +3,7 @@ import type { PolicyTables } from './compile-behavior.js';
 import { compileCachePolicy } from './compile-cache-policy.js';
 import { compileOriginRequestPolicy } from './compile-origin-request-policy.js';
 import { compileResponseHeadersPolicy } from './compile-response-headers-policy.js';
+import { compileKeyGroups } from './compile-trusted-keys.js';
 import { childLocation, warn, type Diagnostics, type JsonLocation } from './json-location.js';
 import { MANAGED_CACHE_POLICIES, MANAGED_ORIGIN_REQUEST_POLICIES } from './managed-policies.js';
 import { MANAGED_RESPONSE_HEADERS_POLICIES } from './managed-response-headers-policies.js';
@@ -43,5 +44,6 @@ export function compilePolicyTables(config: JsonObject, root: JsonLocation, diag
       compileResponseHeadersPolicy,
       diagnostics,
     ),
+    keyGroups: compileKeyGroups(config, root),
   };
 }

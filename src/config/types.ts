@@ -5,6 +5,7 @@
 import type { LambdaEventType, CfHeaders, ViewerEventType } from '../event/types.js';
 import type { FunctionSpec } from '../runtime/types.js';
 import type { CloudFrontFunctionSpec } from '../functions/types.js';
+import type { TrustedKeys } from '../signing/types.js';
 
 export type ViewerProtocolPolicy = 'allow-all' | 'redirect-to-https' | 'https-only';
 
@@ -86,6 +87,8 @@ export interface CompiledBehavior {
   lambda: Partial<Record<LambdaEventType, LambdaAssociation>>;
   /** §9: CloudFront Functions, at most one per viewer event; absent when the behavior has none. */
   cloudFrontFunctions?: Partial<Record<ViewerEventType, CloudFrontFunctionAssociation>>;
+  /** Issue 11: public keys of the behavior's TrustedKeyGroups; requests must be signed with one of them. */
+  trustedKeys?: TrustedKeys;
   /** Issue 11: the behavior's response headers policy (`ResponseHeadersPolicyId`). */
   responseHeadersPolicy?: ResponseHeadersPolicy;
 }
