@@ -37,5 +37,7 @@ export function createState(deps: EdgeDeps, viewer: ViewerRequest): RequestState
 /** What the viewer connection tells the origin request and the §6.3 `CloudFront-*` values. */
 export function viewerContext(state: RequestState): ViewerContext {
   const { viewer } = state;
-  return { requestId: state.requestId, httpVersion: viewer.httpVersion, https: viewer.https, port: viewer.clientPort, geo: state.deps.options.geo };
+  const context: ViewerContext = { requestId: state.requestId, httpVersion: viewer.httpVersion, https: viewer.https, port: viewer.clientPort, geo: state.deps.options.geo };
+  if (viewer.tls !== undefined) context.tls = viewer.tls;
+  return context;
 }

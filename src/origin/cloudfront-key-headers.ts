@@ -33,6 +33,7 @@ export function withCloudFrontKeyHeaders(policy: CacheKeyPolicy, request: CfRequ
     userAgent: headers['user-agent']?.[0]?.value ?? '',
     viewerHeaders: request.headers,
     geo: viewer.geo,
+    tls: viewer.tls,
   };
   const device = classifyDevice(input.userAgent);
   for (const name of names) {

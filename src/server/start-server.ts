@@ -1,4 +1,5 @@
-import { watch } from 'node:fs';
+import { readFileSync, watch } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { FSWatcher } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,8 @@ import { EdgeCache } from '../cache/index.js';
 import { OriginClient } from '../origin/index.js';
 import type { EdgeDeps, EdgeOptions } from '../edge/index.js';
 import { createEdgeListener } from './edge-listener.js';
+import { selfSignedCertificate } from './self-signed-certificate.js';
+import { allowsHttp2, createTlsEdgeListener } from './tls-listener.js';
 import type { EdgeHolder } from './types.js';
 import { DEFAULT_VIEWER_TIMEOUTS } from './viewer-timeouts.js';
 import type { ViewerTimeouts } from './viewer-timeouts.js';
@@ -34,10 +37,16 @@ export interface ServeOptions {
   allowedHosts?: readonly string[];
   /** How long the edge waits on viewers; defaults in viewer-timeouts.ts (shorter in tests). */
   viewerTimeouts?: Partial<ViewerTimeouts>;
+  /** Issue 11: `--https-port` (0 picks a free port), with `--cert`/`--key` PEM files or a kept self-signed certificate. */
+  https?: { port: number; certFile?: string; keyFile?: string };
 }
 
 export interface RunningServer {
   edgeUrl: string;
+  /** Issue 11: the TLS listener, with `https`. */
+  httpsUrl?: string;
+  /** The self-signed certificate file, when one was generated. */
+  certFile?: string;
   controlUrl: string;
   holder: EdgeHolder;
   /** Stop accepting, drain in-flight requests (bounded), shut the execution environments down. */
@@ -53,7 +62,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const edgeOptions: EdgeOptions = {
     cacheEnabled: options.cacheEnabled,
     pop: options.pop,
-    viewerProtocol: options.viewerProtocol ?? settings?.viewerProtocol ?? 'https',
+    // Issue 11: with a TLS listener the plain one is plain HTTP (D43 keeps "https" for users without one).
+    viewerProtocol: options.viewerProtocol ?? settings?.viewerProtocol ?? (options.https ? 'http' : 'https'),
     geo: settings?.geo,
     log: options.log,
     logRequests: options.logRequests ?? true,
@@ -66,6 +76,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const edge = createEdgeListener(holder, () => holder.deps.options.viewerProtocol === 'https', timeouts);
   await listen(edge, options.port, options.host);
   const edgePort = (edge.address() as AddressInfo).port;
+  const tls = options.https ? await listenTls(holder, loaded, options, options.https, timeouts) : undefined;
+  if (tls) edgeOptions.httpsPort = tls.port;
   const controlPort = options.controlPort ?? (options.port === 0 ? 0 : edgePort + 1);
   // The edge answers while the control API's modules load.
   const { listenControlApi } = await import('./control-listener.js');
@@ -75,18 +87,54 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let closing: Promise<void> | undefined;
   return {
     edgeUrl: `http://${hostForUrl(options.host)}:${edgePort}`,
+    ...(tls ? { httpsUrl: `https://${hostForUrl(options.host)}:${tls.port}`, certFile: tls.certFile } : {}),
     controlUrl: `http://${hostForUrl(options.controlHost)}:${(control.address() as AddressInfo).port}`,
     holder,
     close(drainMs = 5000) {
       closing ??= (async () => {
         for (const watcher of watchers) watcher.close();
-        await Promise.all([closeServer(edge, drainMs), closeServer(control, drainMs)]);
+        await Promise.all([closeServer(edge, drainMs), closeServer(control, drainMs), tls?.close()]);
         await runtime.shutdown();
         // The drain is over: whatever still waits on an origin is cut, so stopping stays bounded.
         await holder.deps.origins.destroy();
       })();
       return closing;
     },
+  };
+}
+
+/** Issue 11: the TLS listener beside the plain one, HTTP/2 where the distribution's HttpVersion allows. */
+async function listenTls(
+  holder: EdgeHolder,
+  loaded: LoadedConfig,
+  options: ServeOptions,
+  https: NonNullable<ServeOptions['https']>,
+  timeouts: ViewerTimeouts,
+): Promise<{ port: number; certFile?: string; close(): Promise<void> }> {
+  const { distribution } = loaded;
+  const names = [...distribution.viewerHosts.exact, ...distribution.viewerHosts.suffixes.map((suffix) => `*${suffix}`)];
+  const credentials =
+    https.certFile && https.keyFile
+      ? { cert: readFileSync(https.certFile, 'utf8'), key: readFileSync(https.keyFile, 'utf8') }
+      : await selfSignedCertificate(names, join(dirname(resolve(options.configFile)), '.edge-dev'));
+  const server = createTlsEdgeListener(holder, credentials, allowsHttp2(distribution.raw), timeouts);
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(https.port, options.host, () => done());
+  });
+  const sockets = new Set<import('node:net').Socket>();
+  server.on('secureConnection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    ...(credentials.certFile ? { certFile: credentials.certFile } : {}),
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        for (const socket of sockets) socket.destroy();
+      }),
   };
 }
 
@@ -109,7 +157,7 @@ function watchFiles(loaded: LoadedConfig, holder: EdgeHolder, options: ServeOpti
       const next = await loadConfig(options.configFile);
       const previous = holder.deps;
       const settings = next.distribution.settings;
-      const nextOptions = { ...previous.options, geo: settings?.geo, viewerProtocol: options.viewerProtocol ?? settings?.viewerProtocol ?? 'https' };
+      const nextOptions = { ...previous.options, geo: settings?.geo, viewerProtocol: options.viewerProtocol ?? settings?.viewerProtocol ?? (options.https ? 'http' : 'https') };
       holder.deps = makeDeps(next, runtime, previous.cache, nextOptions);
       // A new distribution may key and store differently: start from an empty cache.
       previous.cache.clear();

@@ -38,6 +38,8 @@ export interface TestEdgeInput extends DistributionInput {
   allowedHosts?: string[];
   /** CloudFront Functions by name: code, and optionally runtime and key value store data (reference §9). */
   cloudFrontFunctions?: Record<string, { code: string; runtime?: string; keyValueStore?: Record<string, string> }>;
+  /** Issue 11: also start the TLS listener (`--https-port 0`). */
+  https?: boolean;
   /** More top-level config keys (responseHeadersPolicies, publicKeys, keyGroups). */
   extraConfig?: Record<string, unknown>;
   /** Shorter viewer timeouts than serve's defaults. */
@@ -87,6 +89,7 @@ export async function startEdge(input: TestEdgeInput): Promise<TestEdge> {
     log: (line) => logs.push(line),
     allowedHosts: input.allowedHosts,
     viewerTimeouts: input.viewerTimeouts,
+    ...(input.https ? { https: { port: 0 } } : {}),
   });
   return {
     url: server.edgeUrl,
