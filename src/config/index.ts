@@ -17,5 +17,7 @@ export { isDeniedOriginCustomHeader } from './compile-custom-headers.js';
 export { DEFAULT_GEO } from './compile-settings.js';
 /** Issue 15: compiles host names and `*.` wildcards into the matcher the edge checks `Host` against. */
 export { compileViewerHosts, hostPattern } from './compile-viewer-hosts.js';
+/** Issue 11: accepted options edge-dev cannot emulate, for the start-up report. */
+export { unemulatedOptions } from './unemulated-options.js';
 /** Issue 11: a custom response headers policy and what CreateResponseHeadersPolicy would refuse in it. */
 export { readResponseHeadersPolicy } from './compile-response-headers-policy.js';

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { FSWatcher } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { compileViewerHosts, loadConfig } from '../config/index.js';
+import { compileViewerHosts, loadConfig, unemulatedOptions } from '../config/index.js';
 import type { LoadedConfig } from '../config/index.js';
 import { LambdaRuntime } from '../runtime/index.js';
 import { EdgeCache } from '../cache/index.js';
@@ -57,6 +57,8 @@ export interface RunningServer {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const loaded = await loadConfig(options.configFile);
   for (const warning of loaded.distribution.warnings) options.log(`[config warning] ${warning}`);
+  // Issue 11: accepted, not emulated: said once, at start-up.
+  for (const line of unemulatedOptions(loaded.distribution.raw as Record<string, unknown>)) options.log(`[not emulated] ${line}`);
   const runtime = new LambdaRuntime({ onLog: (fn, line) => options.log(`/aws/lambda/us-east-1.${fn.name} ${line}`) });
   const settings = loaded.distribution.settings;
   const edgeOptions: EdgeOptions = {
