@@ -32,7 +32,7 @@ afterAll(async () => {
   await origin?.close();
 });
 
-function httpsGet(path: string, host = 'localhost'): Promise<{ status: number; headers: Record<string, unknown>; alpn: string | false }> {
+function httpsGet(path: string, host = 'localhost'): Promise<{ status: number; headers: Record<string, unknown>; alpn: string | false | null }> {
   const { port } = new URL(edge.server.httpsUrl!);
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', servername: host, port, path, ca, headers: { host } }, (res) => {
