@@ -32,6 +32,11 @@ describe('the npm start demo', () => {
     expect(hit.headers.get('age')).toMatch(/^\d+$/);
   });
 
+  it('issue 11 the default behavior answers CORS requests with the managed SimpleCORS policy', async () => {
+    expect((await get('/', { headers: { origin: 'https://app.example.test' } })).headers.get('access-control-allow-origin')).toBe('*');
+    expect((await get('/')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('/admin/ asks for Basic auth; the right credentials get through', async () => {
     const denied = await get('/admin/');
     expect(denied.status).toBe(401);

@@ -27,6 +27,11 @@ export async function runServe(flags: ServeFlags): Promise<void> {
       reportFatal(`--allowed-host: "${badHost}" is not a host name; give a name like dev.example.test or *.example.test (no scheme, no port)`);
       return;
     }
+    if ((flags.cert === undefined) !== (flags.key === undefined)) {
+      reportFatal('--cert and --key go together: give both PEM files, or neither for a self-signed certificate');
+      return;
+    }
+    const httpsPort = flags.httpsPort === undefined ? undefined : parsePort('--https-port', flags.httpsPort);
     await prestartFor(flags.config);
     const { startServer } = await import('../server/index.js');
     const running = await startServer({
@@ -43,6 +48,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
       log,
       logRequests: !flags.quiet,
       allowedHosts: flags.allowedHost,
+      ...(httpsPort === undefined ? {} : { https: { port: httpsPort, certFile: flags.cert, keyFile: flags.key } }),
     });
     let stopping = false;
     const stop = (signal: string) => {
@@ -59,6 +65,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
     process.on('SIGTERM', () => stop('SIGTERM'));
     // Only now: whoever waits for these lines may signal at once, and the handlers must already be there.
     process.stdout.write(`edge listening on ${running.edgeUrl}\n`);
+    if (running.httpsUrl) process.stdout.write(`edge listening on ${running.httpsUrl}${running.certFile ? ` (self-signed certificate: ${running.certFile})` : ''}\n`);
     process.stdout.write(`control API listening on ${running.controlUrl}\n`);
   } catch (error) {
     reportFatal(error);

@@ -14,6 +14,9 @@ export interface ServeFlags {
   watch: boolean;
   quiet?: boolean;
   allowedHost: string[];
+  httpsPort?: string;
+  cert?: string;
+  key?: string;
 }
 
 export function registerServe(program: Command): void {
@@ -32,6 +35,9 @@ export function registerServe(program: Command): void {
     .option('--no-watch', 'do not reload on config or handler changes')
     .option('--quiet', 'no per-request log lines')
     .option('--allowed-host <name>', 'also answer this Host (a name or *.wildcard; repeatable): beside the domain name, Aliases and loopback', collect, [])
+    .option('--https-port <port>', 'also listen with TLS (HTTP/1.1 and HTTP/2) on this port; a kept self-signed certificate unless --cert/--key')
+    .option('--cert <file>', 'PEM certificate for --https-port')
+    .option('--key <file>', 'PEM private key for --https-port')
     // The server and its parts load only for this command.
     .action(async (flags: ServeFlags) => (await import('./run-serve.js')).runServe(flags));
 }

@@ -1,8 +1,9 @@
-import type { CacheKeyPolicy, CompiledBehavior, OriginRequestPolicy } from './types.js';
+import type { CacheKeyPolicy, CompiledBehavior, OriginRequestPolicy, ResponseHeadersPolicy } from './types.js';
 import { checkUnknownKeys } from './check-unknown-keys.js';
 import { compileFunctionAssociations, compileLambdaAssociations, type AssociationDraft, type FunctionAssociationDraft } from './compile-associations.js';
 import { compileLegacyForwarding } from './compile-legacy-forwarding.js';
 import { compileMethods } from './compile-methods.js';
+import { compileTrustedKeyGroups, type KeyGroups } from './compile-trusted-keys.js';
 import { compilePathPattern } from './compile-path-pattern.js';
 import { didYouMean } from '../event/index.js';
 import { childLocation, fail, type Diagnostics, type JsonLocation } from './json-location.js';
@@ -12,6 +13,9 @@ import { expectObject, oneOf, optionalBoolean, optionalString, requiredString } 
 export interface PolicyTables {
   cache: ReadonlyMap<string, CacheKeyPolicy>;
   originRequest: ReadonlyMap<string, OriginRequestPolicy>;
+  responseHeaders: ReadonlyMap<string, ResponseHeadersPolicy>;
+  /** Issue 11: key groups by Id (`keyGroups` and `publicKeys`). */
+  keyGroups: KeyGroups;
 }
 
 /** A behavior before its Lambda and CloudFront Function associations are resolved. */
@@ -111,6 +115,8 @@ export function compileBehavior(
     fail(childLocation(loc, 'ViewerProtocolPolicy'), 'is required: use "allow-all", "redirect-to-https" or "https-only".');
   }
   const compress = optionalBoolean(behavior, 'Compress', loc) ?? false;
+  const responseHeadersPolicyId = optionalString(behavior, 'ResponseHeadersPolicyId', loc) || undefined;
+  const trustedKeys = compileTrustedKeyGroups(behavior, loc, policies.keyGroups, diagnostics);
   const associations = compileLambdaAssociations(behavior, loc, diagnostics);
   const functionAssociations = compileFunctionAssociations(behavior, associations, loc, diagnostics);
   return {
@@ -121,6 +127,10 @@ export function compileBehavior(
     ...compileMethods(behavior, loc, diagnostics),
     compress,
     ...compileCaching(behavior, pathPattern, compress, loc, policies, diagnostics),
+    ...(responseHeadersPolicyId === undefined
+      ? {}
+      : { responseHeadersPolicy: lookupPolicy(responseHeadersPolicyId, policies.responseHeaders, childLocation(loc, 'ResponseHeadersPolicyId'), 'responseHeadersPolicies') }),
+    ...(trustedKeys === undefined ? {} : { trustedKeys }),
     associations,
     functionAssociations,
   };

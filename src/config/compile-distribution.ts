@@ -8,6 +8,7 @@ import { checkUnknownKeys } from './check-unknown-keys.js';
 import { compileBehavior, type BehaviorDraft } from './compile-behavior.js';
 import { cloudFrontFunctionName, isCloudFrontFunctionEntry, resolveCloudFrontFunctions } from './compile-cloudfront-functions.js';
 import { compileErrorResponses } from './compile-error-responses.js';
+import { compileGeoRestriction } from './compile-geo-restriction.js';
 import { compileOrigin } from './compile-origin.js';
 import { compileOriginGroups } from './compile-origin-groups.js';
 import { compilePolicyTables } from './compile-policy-tables.js';
@@ -157,6 +158,8 @@ export function compileDistribution(json: unknown, file: string): { distribution
     cloudFrontFunctions: cloudFront.byName,
   };
   if (defaultRootObject !== undefined) distribution.defaultRootObject = defaultRootObject;
+  const geoRestriction = compileGeoRestriction(dist, dLoc, diagnostics);
+  if (geoRestriction) distribution.geoRestriction = geoRestriction;
   const account = [...functions.byArn.keys()].map((arn) => parseLambdaArn(arn)?.account).find((a) => a !== undefined);
   if (account !== undefined) distribution.arn = `arn:aws:cloudfront::${account}:distribution/${distribution.distributionId}`;
   const files = [resolve(file), ...(parts.distribution.file ? [resolve(parts.distribution.file)] : []), ...functions.modulePaths, ...cloudFront.files];

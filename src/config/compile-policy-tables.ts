@@ -1,9 +1,12 @@
-import type { CacheKeyPolicy, OriginRequestPolicy } from './types.js';
+import type { CacheKeyPolicy, OriginRequestPolicy, ResponseHeadersPolicy } from './types.js';
 import type { PolicyTables } from './compile-behavior.js';
 import { compileCachePolicy } from './compile-cache-policy.js';
 import { compileOriginRequestPolicy } from './compile-origin-request-policy.js';
+import { compileResponseHeadersPolicy } from './compile-response-headers-policy.js';
+import { compileKeyGroups } from './compile-trusted-keys.js';
 import { childLocation, warn, type Diagnostics, type JsonLocation } from './json-location.js';
 import { MANAGED_CACHE_POLICIES, MANAGED_ORIGIN_REQUEST_POLICIES } from './managed-policies.js';
+import { MANAGED_RESPONSE_HEADERS_POLICIES } from './managed-response-headers-policies.js';
 import { expectObject, type JsonObject } from './read-fields.js';
 
 function merge<P>(
@@ -23,7 +26,7 @@ function merge<P>(
   return table;
 }
 
-/** §5.4 / §5.5: managed policies by Id plus the config file's `cachePolicies` and `originRequestPolicies`. */
+/** §5.4 / §5.5 / issue 11: managed policies by Id plus the config file's custom ones. */
 export function compilePolicyTables(config: JsonObject, root: JsonLocation, diagnostics: Diagnostics): PolicyTables {
   return {
     cache: merge<CacheKeyPolicy>(MANAGED_CACHE_POLICIES, config.cachePolicies, childLocation(root, 'cachePolicies'), compileCachePolicy, diagnostics),
@@ -34,5 +37,13 @@ export function compilePolicyTables(config: JsonObject, root: JsonLocation, diag
       compileOriginRequestPolicy,
       diagnostics,
     ),
+    responseHeaders: merge<ResponseHeadersPolicy>(
+      MANAGED_RESPONSE_HEADERS_POLICIES,
+      config.responseHeadersPolicies,
+      childLocation(root, 'responseHeadersPolicies'),
+      compileResponseHeadersPolicy,
+      diagnostics,
+    ),
+    keyGroups: compileKeyGroups(config, root),
   };
 }

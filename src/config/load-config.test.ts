@@ -142,7 +142,7 @@ describe('compileConfig errors and warnings', () => {
     const json = config();
     const behavior = { PathPattern: '/a/*', TargetOriginId: 'app', ViewerProtocolPolicy: 'allow-all', CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6' };
     (json.distribution as Record<string, unknown>).CacheBehaviors = { Quantity: 2, Items: [behavior, behavior] };
-    json.origins = { app: 'http://127.0.0.1:1' };
+    (json as Record<string, unknown>).origins = { app: 'http://127.0.0.1:1' };
     const { distribution } = compileConfig(json, file);
     expect(distribution.warnings).toEqual([expect.stringContaining('CacheBehaviors.Items[1]: PathPattern "/a/*" repeats an earlier behavior')]);
   });

@@ -14,6 +14,9 @@ export const CONFIG_KEYS = [
   'origins',
   'cachePolicies',
   'originRequestPolicies',
+  'responseHeadersPolicies',
+  'publicKeys',
+  'keyGroups',
   'distributionId',
   'domainName',
   'settings',
@@ -28,6 +31,8 @@ export interface RawConfig {
   domainName: string;
   /** The `functions` object as written (keys are ARNs or names). */
   functions: Record<string, unknown>;
+  /** The `responseHeadersPolicies` object as written (issue 11: `check` validates it as the API would). */
+  responseHeadersPolicies?: Record<string, unknown>;
   /** The separate distribution JSON file, when `distribution` was a path. */
   distributionFile?: string;
   /** Unknown keys and the like, each naming file and JSON path. */
@@ -82,5 +87,8 @@ export function readRawParts(json: unknown, file: string, diagnostics: Diagnosti
     warnings: diagnostics.warnings,
   };
   if (distribution.file !== undefined) raw.distributionFile = distribution.file;
+  if (config.responseHeadersPolicies !== undefined) {
+    raw.responseHeadersPolicies = expectObject(config.responseHeadersPolicies, childLocation(root, 'responseHeadersPolicies'), 'an object mapping policy Ids to policy configs');
+  }
   return { raw, json: config, root, distribution };
 }

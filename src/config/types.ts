@@ -5,6 +5,7 @@
 import type { LambdaEventType, CfHeaders, ViewerEventType } from '../event/types.js';
 import type { FunctionSpec } from '../runtime/types.js';
 import type { CloudFrontFunctionSpec } from '../functions/types.js';
+import type { TrustedKeys } from '../signing/types.js';
 
 export type ViewerProtocolPolicy = 'allow-all' | 'redirect-to-https' | 'https-only';
 
@@ -86,6 +87,45 @@ export interface CompiledBehavior {
   lambda: Partial<Record<LambdaEventType, LambdaAssociation>>;
   /** §9: CloudFront Functions, at most one per viewer event; absent when the behavior has none. */
   cloudFrontFunctions?: Partial<Record<ViewerEventType, CloudFrontFunctionAssociation>>;
+  /** Issue 11: public keys of the behavior's TrustedKeyGroups; requests must be signed with one of them. */
+  trustedKeys?: TrustedKeys;
+  /** Issue 11: the behavior's response headers policy (`ResponseHeadersPolicyId`). */
+  responseHeadersPolicy?: ResponseHeadersPolicy;
+}
+
+/** Issue 11: one header a response headers policy adds (security or custom header). */
+export interface PolicyHeader {
+  /** Lower-case. */
+  name: string;
+  /** As written. */
+  key: string;
+  value: string;
+  /** `Override`: replace the origin's header of that name; otherwise the origin's wins. */
+  override: boolean;
+}
+
+/** Issue 11: a policy's CorsConfig; methods upper-case, `ALL` expanded. */
+export interface CorsHeaders {
+  allowOrigins: readonly string[];
+  allowHeaders: readonly string[];
+  allowMethods: readonly string[];
+  exposeHeaders: readonly string[];
+  allowCredentials: boolean;
+  maxAgeSec?: number;
+  originOverride: boolean;
+}
+
+/** Issue 11: a managed or custom response headers policy (dg:understanding-response-headers-policies). */
+export interface ResponseHeadersPolicy {
+  id: string;
+  name: string;
+  cors?: CorsHeaders;
+  /** Security headers, then custom headers. */
+  headers: readonly PolicyHeader[];
+  /** Lower-case names from RemoveHeadersConfig. */
+  removeHeaders: ReadonlySet<string>;
+  /** ServerTimingHeadersConfig when enabled: percentage 0–100. */
+  serverTimingSamplingRate?: number;
 }
 
 /** Where an origin Id lives locally (interface.md `origins`). */
@@ -170,8 +210,17 @@ export interface CompiledDistribution {
    * a function by the name the user wrote. Timeout defaults as for associations; unassociated ones as viewer (D50).
    */
   functionsByKey?: ReadonlyMap<string, FunctionSpec>;
+  /** Issue 11: who may not be served, by viewer country. */
+  geoRestriction?: GeoRestriction;
   /** §9: every CloudFront Function of the `functions` entries, by function name (TestFunction, invoke). */
   cloudFrontFunctions?: ReadonlyMap<string, CloudFrontFunctionSpec>;
+}
+
+/** Issue 11: `Restrictions.GeoRestriction` (dg:georestrictions). */
+export interface GeoRestriction {
+  type: 'whitelist' | 'blacklist';
+  /** ISO 3166-1 alpha-2 codes. */
+  countries: ReadonlySet<string>;
 }
 
 /** The config file's optional `settings` object: edge-dev's own options, not CloudFront's. */

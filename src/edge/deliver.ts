@@ -11,6 +11,7 @@ import { answerViewerConditional, copyHeaders, finishResponse } from './finish-r
 import { originErrorResponse } from './error-response.js';
 import { answerRangeFromCache } from './range-from-cache.js';
 import { responseFromOrigin } from './origin-response.js';
+import { applyResponseHeadersPolicy } from './response-headers-policy.js';
 import type { LambdaAssociation } from '../config/index.js';
 import type { EdgeResponse, RequestState } from './types.js';
 
@@ -28,10 +29,12 @@ export function deliver(
   if (response.status >= 400) {
     // §7.5: a configured error page replaces the response; §2.2, D15: viewer-response is skipped at ≥ 400.
     if (state.deps.distribution.customErrorResponses.get(response.status)?.responsePagePath) return deliverErrorPage(state, response, ageSeconds);
-    return finishResponse(state, response, 'Error', ageSeconds);
+    return finishResponse(state, applyResponseHeadersPolicy(state, response, 'Error'), 'Error', ageSeconds);
   }
   // D38: a viewer's conditional request that matches a cached 200 gets 304 from the edge.
-  const served = ageSeconds === undefined ? response : answerRangeFromCache(state, answerViewerConditional(state, response));
+  const cached = ageSeconds === undefined ? response : answerRangeFromCache(state, answerViewerConditional(state, response));
+  // Issue 11, D42: the response headers policy applies before viewer-response, which sees its headers.
+  const served = applyResponseHeadersPolicy(state, cached, xCacheToken);
   // An unsatisfiable range (416) is CloudFront's answer: no viewer-response (§2.2, D15).
   if (served.status >= 400) return finishResponse(state, served, xCacheToken, ageSeconds);
   // §9: a CloudFront Function at viewer-response (never beside a Lambda@Edge one on the same event).
@@ -72,7 +75,7 @@ async function deliverErrorPage(state: RequestState, response: HttpResponse, age
   });
   // §5.8: the origin's error is still cached for ErrorCachingMinTTL: its body flows on into the cache, unread.
   if (page !== undefined) response.stream?.resume();
-  return finishResponse(state, page ?? response, 'Error', page ? undefined : ageSeconds);
+  return finishResponse(state, applyResponseHeadersPolicy(state, page ?? response, 'Error'), 'Error', page ? undefined : ageSeconds);
 }
 
 /**

@@ -4,6 +4,7 @@ import { buildOriginRequest, OriginError } from '../origin/index.js';
 import type { CompiledBehavior, CompiledOrigin, LambdaAssociation } from '../config/index.js';
 import { runRequestStage, runResponseStage } from './run-stage.js';
 import { bodyPrefix, replaceBody } from './request-body-state.js';
+import { viewerContext } from './request-state.js';
 import type { RequestState } from './types.js';
 
 export type OriginResult =
@@ -103,13 +104,7 @@ export async function prepareOriginRequest(
     behavior,
     origin,
     viewerRequest,
-    {
-      requestId: state.requestId,
-      httpVersion: state.viewer.httpVersion,
-      https: state.viewer.https,
-      port: state.viewer.clientPort,
-      geo: deps.options.geo,
-    },
+    viewerContext(state),
     conditional,
   );
   const originRequestFn = behavior.lambda['origin-request'];

@@ -20,6 +20,9 @@ import { functionErrorResponse, internalErrorResponse, originErrorResponse } fro
 import { describeBodyError, formatTrace } from './request-log.js';
 import { responseFromOrigin } from './origin-response.js';
 import { cloudFrontErrorResponse } from './error-page.js';
+import { answerCorsPreflight, applyResponseHeadersPolicy } from './response-headers-policy.js';
+import { checkGeoRestriction } from './geo-restriction.js';
+import { checkSignedRequest } from './signed-requests.js';
 import type { EdgeDeps, EdgeResponse, RequestState, ViewerRequest } from './types.js';
 
 /**
@@ -31,6 +34,15 @@ export function handleViewerRequest(deps: EdgeDeps, viewer: ViewerRequest): Edge
   try {
     const early = checkViewerHost(state) ?? checkViewerRequest(state);
     if (early) return done(state, finishResponse(state, early, early.status < 400 ? 'Redirect' : 'Error'));
+    // Issue 11 (dg:georestrictions): a blocked country gets 403, through custom error pages, before any function.
+    const blocked = checkGeoRestriction(state);
+    if (blocked) return settle(state, deliver(state, blocked, 'Error'));
+    // Issue 11: TrustedKeyGroups need a valid signed URL or signed cookies; the signing parameters leave the request.
+    const unsigned = checkSignedRequest(state);
+    if (unsigned) return settle(state, deliver(state, unsigned, 'Error'));
+    // Issue 11, D53: a CORS preflight the response headers policy answers.
+    const preflight = answerCorsPreflight(state);
+    if (preflight) return done(state, finishResponse(state, applyResponseHeadersPolicy(state, preflight, 'Hit'), 'Hit'));
     // §9: a CloudFront Function at viewer-request (never beside a Lambda@Edge one on the same event).
     const viewerRequestFunction = state.behavior.cloudFrontFunctions?.['viewer-request'];
     if (viewerRequestFunction) {

@@ -1,5 +1,6 @@
 import { headersFromRawHeaders, newRequestId, stripDisallowedHeaders } from '../event/index.js';
 import type { CfRequest } from '../event/index.js';
+import type { ViewerContext } from '../origin/index.js';
 import { selectBehavior } from './select-behavior.js';
 import { applyDefaultRootObject } from './viewer-checks.js';
 import type { EdgeDeps, RequestState, ViewerRequest } from './types.js';
@@ -31,4 +32,12 @@ export function createState(deps: EdgeDeps, viewer: ViewerRequest): RequestState
     trace: { stages: [], xCache: '' },
     warnings: [],
   };
+}
+
+/** What the viewer connection tells the origin request and the §6.3 `CloudFront-*` values. */
+export function viewerContext(state: RequestState): ViewerContext {
+  const { viewer } = state;
+  const context: ViewerContext = { requestId: state.requestId, httpVersion: viewer.httpVersion, https: viewer.https, port: viewer.clientPort, geo: state.deps.options.geo };
+  if (viewer.tls !== undefined) context.tls = viewer.tls;
+  return context;
 }

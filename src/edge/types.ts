@@ -22,6 +22,8 @@ export interface ViewerRequest {
   clientPort: number;
   /** D43: whether this request counts as HTTPS. */
   https: boolean;
+  /** Issue 11: on the TLS listener, `CloudFront-Viewer-TLS`'s value (`TLSv1.3:TLS_AES_128_GCM_SHA256:fullHandshake`). */
+  tls?: string;
 }
 
 /** What the listener writes back: the finished response with its headers in wire form ([name, value, ...]). */
@@ -56,6 +58,8 @@ export interface EdgeOptions {
   log: (line: string) => void;
   /** Whether each request gets its one-line route log (formatting it costs on the hot path). */
   logRequests: boolean;
+  /** Issue 11: the `--https-port` listener's port, where `redirect-to-https` sends plain requests. */
+  httpsPort?: number;
   /** `--allowed-host` names, beside the distribution's own (interface.md › Viewer hosts). */
   allowedHosts?: ViewerHosts;
 }

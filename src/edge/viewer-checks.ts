@@ -30,13 +30,20 @@ function enforceViewerProtocol(state: RequestState, behavior: CompiledBehavior):
   if (behavior.viewerProtocolPolicy === 'https-only') {
     return cloudFrontErrorResponse(403, 'This distribution only allows HTTPS requests.', state.requestId);
   }
-  const host = getHeaderValue(state.request.headers, 'host') ?? state.deps.distribution.domainName;
+  const host = httpsHost(getHeaderValue(state.request.headers, 'host') ?? state.deps.distribution.domainName, state.deps.options.httpsPort);
   const location = `https://${host}${viewer.url}`;
   if (viewer.method === 'GET' || viewer.method === 'HEAD') return cloudFrontRedirect(301, location);
   if (viewer.httpVersion === '1.0') {
     return cloudFrontErrorResponse(403, 'This distribution only allows HTTPS requests.', state.requestId);
   }
   return cloudFrontRedirect(307, location);
+}
+
+// Issue 11: with `--https-port`, the redirect goes to that port on the same host name.
+function httpsHost(host: string, httpsPort: number | undefined): string {
+  if (httpsPort === undefined) return host;
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]!;
+  return httpsPort === 443 ? name : `${name}:${httpsPort}`;
 }
 
 // §7.4 (D44): only a request for exactly `/` gets the DefaultRootObject, before viewer-request.

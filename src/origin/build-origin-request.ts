@@ -27,6 +27,8 @@ export interface ViewerContext {
   geo?: Readonly<Record<string, string>>;
   /** The viewer's source port, for `CloudFront-Viewer-Address` (§6.3); 0 when unknown. */
   port?: number;
+  /** Issue 11: the viewer connection's TLS version, cipher and handshake, for `CloudFront-Viewer-TLS`. */
+  tls?: string;
 }
 
 // §6.2: hop-by-hop headers never forwarded, whatever the policy.
@@ -86,6 +88,7 @@ function addCloudFrontHeaders(
     userAgent: getHeaderValue(viewerRequest.headers, 'user-agent') ?? '',
     viewerHeaders: viewerRequest.headers,
     geo: viewer.geo,
+    tls: viewer.tls,
   };
   const device = classifyDevice(input.userAgent);
   for (const name of forwarding.cloudFrontHeaders) {

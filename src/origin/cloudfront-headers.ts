@@ -41,6 +41,8 @@ export interface CloudFrontHeaderInput {
   /** The viewer's headers as received (for Header-Order / Header-Count). */
   viewerHeaders: CfHeaders;
   geo: Readonly<Record<string, string>> | undefined;
+  /** Issue 11: the real TLS connection's value, on the TLS listener. */
+  tls?: string | undefined;
 }
 
 /**
@@ -143,8 +145,10 @@ export function cloudFrontHeaderValue(name: string, input: CloudFrontHeaderInput
       return headerOrder(input.viewerHeaders).order;
     case 'cloudfront-viewer-header-count':
       return String(headerCount(input.viewerHeaders));
-    case 'cloudfront-viewer-ja3-fingerprint':
     case 'cloudfront-viewer-tls':
+      // Issue 11: the TLS listener's own connection; the plain listener counted as HTTPS (D43) reports the default.
+      return input.https ? (input.tls ?? geoValue(input.geo, name)) : undefined;
+    case 'cloudfront-viewer-ja3-fingerprint':
       return input.https ? geoValue(input.geo, name) : undefined;
     default:
       return geoValue(input.geo, name);

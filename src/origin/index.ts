@@ -5,6 +5,8 @@
 export { buildOriginRequest } from './build-origin-request.js';
 /** What the viewer connection contributes to the origin request. */
 export type { ViewerContext } from './build-origin-request.js';
+/** §6.3 (issue 11): the request a cache key is computed from, with CloudFront's own `CloudFront-*` values. */
+export { withCloudFrontKeyHeaders } from './cloudfront-key-headers.js';
 /** Fetches origin requests (undici pools, directory origins). */
 export { OriginClient } from './origin-client.js';
 /** Options of OriginClient.fetch (body, request id for X-Amz-Cf-Id). */

@@ -12,6 +12,7 @@ import { checkFunctionConfig } from './function-rules.js';
 import { lintLeastPrivilege, lintSetOperators, lintUnknownActions } from './lint-policies.js';
 import { checkExecutionRoleLogging } from './logging-rules.js';
 import { checkTrustPolicy } from './trust-rules.js';
+import { checkResponseHeadersPolicies } from './response-headers-rules.js';
 import type { CheckedFunction, Finding, FunctionConfig, Policy } from './types.js';
 
 export interface CheckInput {
@@ -21,6 +22,8 @@ export interface CheckInput {
   /** JSON path of the DistributionConfig inside its file (default `distribution`). */
   distributionPath?: string;
   distributionId?: string;
+  /** The config's `responseHeadersPolicies` object (issue 11). */
+  responseHeadersPolicies?: Record<string, unknown>;
   /** The config's `functions` object. */
   configFunctions?: Record<string, unknown>;
   deployer?: Policy[];
@@ -98,6 +101,8 @@ export function runCheck(input: CheckInput): CheckResult {
     findings.push(...checkBehaviorAssociations(b, configFile));
     for (const a of b.lambda) findings.push(...checkAssociationArn(a, configFile, input.accountId), ...checkAssociationEvent(a, configFile));
   }
+  // Issue 11: custom response headers policies as CreateResponseHeadersPolicy would take them.
+  if (input.responseHeadersPolicies) findings.push(...checkResponseHeadersPolicies(input.responseHeadersPolicies, input.configFile ?? configFile));
   // §10.1 function configuration and §4 limits.
   for (const fn of functions) {
     if (!fn.config) notEvaluated.push(`function configuration of ${fn.id} (§10.1): no --function-config matches it`);

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { TLSSocket } from 'node:tls';
 import { pipeline } from 'node:stream';
 import { CLOUDFRONT_TEXT, headerLinesBytes, MAX_HEADER_BLOCK_BYTES, newRequestId, requestLineBytes } from '../event/index.js';
 import { cloudFrontErrorResponse, handleUpgradeRequest, handleViewerRequest, rejectViewerRequest, withEdgeHeaders } from '../edge/index.js';
@@ -9,6 +10,7 @@ import type { EdgeHolder } from './types.js';
 import { SummaryLog } from './summary-log.js';
 import { joinSockets, responseOn } from './upgrade-sockets.js';
 import { DEFAULT_VIEWER_TIMEOUTS } from './viewer-timeouts.js';
+import { tlsDescription } from './tls-description.js';
 import type { ViewerTimeouts } from './viewer-timeouts.js';
 
 // §4: CloudFront answers 413 above 8,192 bytes of URL (and above MAX_HEADER_BLOCK_BYTES of request line + headers).
@@ -118,6 +120,12 @@ function clientErrorBytes(status: 400 | 403 | 413, requestId: string, pop: strin
 function toViewerRequest(req: IncomingMessage, https: boolean): ViewerRequest {
   const socket = req.socket;
   const url = req.url!;
+  // Issue 11: the TLS listener hands its HTTP/1.1 connections to this listener: they are HTTPS, with their TLS facts.
+  if (socket instanceof TLSSocket) return { ...viewerRequestOn(req, url, socket), https: true, tls: tlsDescription(socket) };
+  return viewerRequestOn(req, url, socket, https);
+}
+
+function viewerRequestOn(req: IncomingMessage, url: string, socket: Socket, https = true): ViewerRequest {
   return {
     method: req.method!,
     url: url.charCodeAt(0) === 47 ? url : originForm(url),

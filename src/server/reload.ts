@@ -59,7 +59,7 @@ export async function startReloading(
     const configChanged = paths.some((path) => configFiles.has(path) || nextConfigFiles.has(path));
     const previous = holder.deps;
     const settings = next.distribution.settings;
-    const nextOptions = { ...previous.options, geo: settings?.geo, viewerProtocol: options.viewerProtocol ?? settings?.viewerProtocol ?? 'https' };
+    const nextOptions = { ...previous.options, geo: settings?.geo, viewerProtocol: options.viewerProtocol ?? settings?.viewerProtocol ?? (options.https ? 'http' : 'https') };
     holder.deps = makeDeps(next, runtime, previous.cache, nextOptions);
     if (configChanged) previous.cache.clear();
     configFiles = nextConfigFiles;

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { compileConfig, compileViewerHosts, loadConfig } from '../config/index.js';
+import { compileConfig, compileViewerHosts, loadConfig, unemulatedOptions } from '../config/index.js';
 import type { LoadedConfig } from '../config/index.js';
 import { LambdaRuntime } from '../runtime/index.js';
 import { EdgeCache } from '../cache/index.js';
@@ -8,6 +10,8 @@ import { OriginClient } from '../origin/index.js';
 import type { EdgeDeps, EdgeOptions } from '../edge/index.js';
 import { createEdgeListener } from './edge-listener.js';
 import { startReloading } from './reload.js';
+import { selfSignedCertificate } from './self-signed-certificate.js';
+import { allowsHttp2, createTlsEdgeListener } from './tls-listener.js';
 import type { EdgeHolder } from './types.js';
 import { DEFAULT_VIEWER_TIMEOUTS } from './viewer-timeouts.js';
 import type { ViewerTimeouts } from './viewer-timeouts.js';
@@ -36,10 +40,16 @@ export interface ServeOptions {
   allowedHosts?: readonly string[];
   /** How long the edge waits on viewers; defaults in viewer-timeouts.ts (shorter in tests). */
   viewerTimeouts?: Partial<ViewerTimeouts>;
+  /** Issue 11: `--https-port` (0 picks a free port), with `--cert`/`--key` PEM files or a kept self-signed certificate. */
+  https?: { port: number; certFile?: string; keyFile?: string };
 }
 
 export interface RunningServer {
   edgeUrl: string;
+  /** Issue 11: the TLS listener, with `https`. */
+  httpsUrl?: string;
+  /** The self-signed certificate file, when one was generated. */
+  certFile?: string;
   controlUrl: string;
   holder: EdgeHolder;
   /** Stop accepting, drain in-flight requests (bounded), shut the execution environments down. */
@@ -50,12 +60,15 @@ export interface RunningServer {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const loaded = await loadServeConfig(options);
   for (const warning of loaded.distribution.warnings) options.log(`[config warning] ${warning}`);
+  // Issue 11: accepted, not emulated: said once, at start-up.
+  for (const line of unemulatedOptions(loaded.distribution.raw as Record<string, unknown>)) options.log(`[not emulated] ${line}`);
   const runtime = new LambdaRuntime({ onLog: (fn, line) => options.log(`/aws/lambda/us-east-1.${fn.name} ${line}`) });
   const settings = loaded.distribution.settings;
   const edgeOptions: EdgeOptions = {
     cacheEnabled: options.cacheEnabled,
     pop: options.pop,
-    viewerProtocol: options.viewerProtocol ?? settings?.viewerProtocol ?? 'https',
+    // Issue 11: with a TLS listener the plain one is plain HTTP (D43 keeps "https" for users without one).
+    viewerProtocol: options.viewerProtocol ?? settings?.viewerProtocol ?? (options.https ? 'http' : 'https'),
     geo: settings?.geo,
     log: options.log,
     logRequests: options.logRequests ?? true,
@@ -68,6 +81,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const edge = createEdgeListener(holder, () => holder.deps.options.viewerProtocol === 'https', timeouts);
   await listen(edge, options.port, options.host);
   const edgePort = (edge.address() as AddressInfo).port;
+  const tls = options.https ? await listenTls(holder, loaded, options, options.https, timeouts) : undefined;
+  if (tls) edgeOptions.httpsPort = tls.port;
   const controlPort = options.controlPort ?? (options.port === 0 ? 0 : edgePort + 1);
   // The edge answers while the control API's modules load.
   const { listenControlApi } = await import('./control-listener.js');
@@ -77,12 +92,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let closing: Promise<void> | undefined;
   return {
     edgeUrl: `http://${hostForUrl(options.host)}:${edgePort}`,
+    ...(tls ? { httpsUrl: `https://${hostForUrl(options.host)}:${tls.port}`, certFile: tls.certFile } : {}),
     controlUrl: `http://${hostForUrl(options.controlHost)}:${(control.address() as AddressInfo).port}`,
     holder,
     close(drainMs = 5000) {
       closing ??= (async () => {
         await reloading?.close();
-        await Promise.all([closeServer(edge, drainMs), closeServer(control, drainMs)]);
+        await Promise.all([closeServer(edge, drainMs), closeServer(control, drainMs), tls?.close()]);
         await runtime.shutdown();
         // The drain is over: whatever still waits on an origin is cut, so stopping stays bounded.
         await holder.deps.origins.destroy();
@@ -100,6 +116,41 @@ export function loadServeConfig(options: Pick<ServeOptions, 'config' | 'configFi
 export function makeDeps(loaded: LoadedConfig, runtime: LambdaRuntime, cache: EdgeCache, options: EdgeOptions): EdgeDeps {
   const distribution = loaded.distribution;
   return { distribution, runtime, cache, origins: new OriginClient(distribution), options };
+}
+
+/** Issue 11: the TLS listener beside the plain one, HTTP/2 where the distribution's HttpVersion allows. */
+async function listenTls(
+  holder: EdgeHolder,
+  loaded: LoadedConfig,
+  options: ServeOptions,
+  https: NonNullable<ServeOptions['https']>,
+  timeouts: ViewerTimeouts,
+): Promise<{ port: number; certFile?: string; close(): Promise<void> }> {
+  const { distribution } = loaded;
+  const names = [...distribution.viewerHosts.exact, ...distribution.viewerHosts.suffixes.map((suffix) => `*${suffix}`)];
+  const credentials =
+    https.certFile && https.keyFile
+      ? { cert: readFileSync(https.certFile, 'utf8'), key: readFileSync(https.keyFile, 'utf8') }
+      : await selfSignedCertificate(names, join(dirname(resolve(options.configFile)), '.edge-dev'));
+  const server = createTlsEdgeListener(holder, credentials, allowsHttp2(distribution.raw), timeouts);
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(https.port, options.host, () => done());
+  });
+  const sockets = new Set<import('node:net').Socket>();
+  server.on('secureConnection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    ...(credentials.certFile ? { certFile: credentials.certFile } : {}),
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -21,6 +21,8 @@ export interface BehaviorInput {
   compress?: boolean;
   /** Legacy ForwardedValues instead of policies. */
   legacy?: Json;
+  /** More CacheBehavior fields (ResponseHeadersPolicyId, TrustedKeyGroups, ...). */
+  extra?: Json;
 }
 
 const list = (items: unknown[]): Json => (items.length ? { Quantity: items.length, Items: items } : { Quantity: 0 });
@@ -42,6 +44,7 @@ function behavior(input: BehaviorInput): Json {
     LambdaFunctionAssociations: list(lambdas),
     FunctionAssociations: list(Object.entries(input.cloudFrontFunctions ?? {}).map(([eventType, arn]) => ({ FunctionARN: arn, EventType: eventType }))),
   };
+  if (input.extra) Object.assign(out, input.extra);
   if (input.legacy) Object.assign(out, input.legacy);
   else {
     out.CachePolicyId = input.cachePolicyId ?? CACHING_OPTIMIZED;
@@ -70,6 +73,8 @@ export interface DistributionInput {
   defaultRootObject?: string;
   /** Alternate domain names (CNAMEs): `Host` values the edge serves beside its domain name and loopback. */
   aliases?: string[];
+  /** More DistributionConfig fields (Restrictions, Logging, HttpVersion, ...). */
+  extra?: Json;
 }
 
 export function makeDistribution(input: DistributionInput = {}): Json {
@@ -118,6 +123,7 @@ export function makeDistribution(input: DistributionInput = {}): Json {
     PriceClass: 'PriceClass_All',
     HttpVersion: 'http2',
     IsIPV6Enabled: true,
+    ...input.extra,
   };
 }
 

@@ -38,6 +38,10 @@ export interface TestEdgeInput extends DistributionInput {
   allowedHosts?: string[];
   /** CloudFront Functions by name: code, and optionally runtime and key value store data (reference §9). */
   cloudFrontFunctions?: Record<string, { code: string; runtime?: string; keyValueStore?: Record<string, string> }>;
+  /** Issue 11: also start the TLS listener (`--https-port 0`). */
+  https?: boolean;
+  /** More top-level config keys (responseHeadersPolicies, publicKeys, keyGroups). */
+  extraConfig?: Record<string, unknown>;
   /** Shorter viewer timeouts than serve's defaults. */
   viewerTimeouts?: ServeOptions['viewerTimeouts'];
 }
@@ -48,6 +52,7 @@ export function configJson(input: TestEdgeInput, functions: Record<string, unkno
   if (input.cachePolicies) config.cachePolicies = input.cachePolicies;
   if (input.originRequestPolicies) config.originRequestPolicies = input.originRequestPolicies;
   if (input.settings) config.settings = input.settings;
+  Object.assign(config, input.extraConfig);
   return JSON.stringify(config, null, 2);
 }
 
@@ -84,6 +89,7 @@ export async function startEdge(input: TestEdgeInput): Promise<TestEdge> {
     log: (line) => logs.push(line),
     allowedHosts: input.allowedHosts,
     viewerTimeouts: input.viewerTimeouts,
+    ...(input.https ? { https: { port: 0 } } : {}),
   });
   return {
     url: server.edgeUrl,
