@@ -17,3 +17,8 @@ export { isDeniedOriginCustomHeader } from './compile-custom-headers.js';
 export { DEFAULT_GEO } from './compile-settings.js';
 /** Issue 15: compiles host names and `*.` wildcards into the matcher the edge checks `Host` against. */
 export { compileViewerHosts, hostPattern } from './compile-viewer-hosts.js';
+/** Issue 10: the JSON-path locations and JSON reading that sources/ reports its messages with. */
+export { childLocation, indexLocation, rootLocation } from './json-location.js';
+export type { JsonLocation } from './json-location.js';
+export { parseJsonText } from './parse-json.js';
+export { isObject } from './read-fields.js';

@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { isObject } from '../config/index.js';
+import { convertTemplate } from './cloudformation/convert-template.js';
+import { directoryFormat, documentFormat, isDirectory } from './detect-source.js';
+import { readDocument } from './shared/read-document.js';
+import type { SourceDocument } from './shared/source-document.js';
+import type { ImportOptions, ImportResult, SourceConfig } from './types.js';
+
+function emptyConfig(distribution: Record<string, unknown>): SourceConfig {
+  return { distribution, functions: {}, cachePolicies: {}, originRequestPolicies: {}, responseHeadersPolicies: {}, keyValueStores: {} };
+}
+
+/** A DistributionConfig JSON as the config file accepts it, unwrapped from get-distribution(-config) output. */
+function distributionConfig(doc: SourceDocument): SourceConfig {
+  const value = doc.value as Record<string, unknown>;
+  if (isObject(value.DistributionConfig)) return emptyConfig(value.DistributionConfig);
+  if (isObject(value.Distribution) && isObject(value.Distribution.DistributionConfig)) return emptyConfig(value.Distribution.DistributionConfig);
+  return emptyConfig(value);
+}
+
+/**
+ * interface.md › Distributions from infrastructure code: reads PATH (a template, a CDK cloud assembly, Terraform, a
+ * serverless.yml or a DistributionConfig) and converts it to the configuration file's keys. Throws SourceError.
+ */
+export async function importSource(path: string, options: ImportOptions): Promise<ImportResult> {
+  const absolute = resolve(path);
+  const warnings: string[] = [];
+  if (isDirectory(absolute)) {
+    const format = directoryFormat(absolute);
+    throw new Error(`${format} not yet`);
+  }
+  const doc = readDocument(absolute);
+  const format = documentFormat(absolute, doc.value);
+  switch (format) {
+    case 'cloudformation':
+      return { format, config: convertTemplate(doc, options, warnings), warnings, files: [absolute] };
+    case 'distribution-config':
+      return { format, config: distributionConfig(doc), warnings, files: [absolute] };
+    default:
+      throw new Error(`${format} not yet`);
+  }
+}
