@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { isObject } from '../config/index.js';
+import { convertAssembly } from './cdk/convert-assembly.js';
 import { convertTemplate } from './cloudformation/convert-template.js';
 import { directoryFormat, documentFormat, isDirectory } from './detect-source.js';
 import { readDocument } from './shared/read-document.js';
@@ -27,6 +28,8 @@ export async function importSource(path: string, options: ImportOptions): Promis
   const warnings: string[] = [];
   if (isDirectory(absolute)) {
     const format = directoryFormat(absolute);
+    const files: string[] = [];
+    if (format === 'cdk') return { format, config: convertAssembly(absolute, options, warnings, files), warnings, files };
     throw new Error(`${format} not yet`);
   }
   const doc = readDocument(absolute);
