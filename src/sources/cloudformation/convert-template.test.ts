@@ -43,7 +43,7 @@ describe('CloudFormation and SAM templates (issue 10)', () => {
     expect((config.cachePolicies.PrivateCachePolicy as any).ParametersInCacheKeyAndForwardedToOrigin.HeadersConfig.Headers).toEqual({ Quantity: 1, Items: ['Authorization'] });
   });
 
-  it('--parameter values switch conditions: Aliases, the ACM certificate (renamed ACMCertificateArn) and FindInMap-free Ifs', async () => {
+  it('--parameter values switch conditions: Aliases, the ACM certificate (ACMCertificateArn, SSLSupportMethod as the API names them)', async () => {
     const { config } = await importSource(join(FIXTURES, 'sam', 'template.yaml'), {
       codeDir: scratch(),
       parameters: { Stage: 'prod', DomainAlias: 'www.example.com', CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' },
@@ -51,7 +51,7 @@ describe('CloudFormation and SAM templates (issue 10)', () => {
     const distribution = config.distribution as any;
     expect(distribution.Aliases).toEqual({ Quantity: 1, Items: ['www.example.com'] });
     expect(distribution.PriceClass).toBe('PriceClass_All');
-    expect(distribution.ViewerCertificate).toEqual({ ACMCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' });
+    expect(distribution.ViewerCertificate).toEqual({ ACMCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', SSLSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' });
     expect(Object.keys(config.functions)).toContain('clean-urls-prod');
   });
 

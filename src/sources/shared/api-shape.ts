@@ -12,6 +12,8 @@ const RENAMES: Readonly<Record<string, string>> = {
   OriginSSLProtocols: 'OriginSslProtocols',
   OriginCustomHeaders: 'CustomHeaders',
   CNAMEs: 'Aliases',
+  SslSupportMethod: 'SSLSupportMethod',
+  IamCertificateId: 'IAMCertificateId',
 };
 
 const BOOLEANS = new Set([
