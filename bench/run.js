@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only hit,miss,invoke,cff,stream,serve,rss,fixtures,check] [-- --strict]`: every scenario, a
+// `npm run bench [-- --quick] [-- --only hit,miss,invoke,cff,stream,serve,rss,fixtures,check,import] [-- --strict]`: every scenario, a
 // table, and bench/results/latest.json. Servers, origin, baselines and the load generator each run in their own process.
 // Exit 1 when a scenario could not be measured; with --strict also when a target is missed (figures drift on shared
 // machines, so a missed target is reported, not a failed run).
@@ -15,6 +15,7 @@ import { runServeStart } from './scenarios/serve-start.js';
 import { runCacheRss } from './scenarios/cache-rss.js';
 import { runCloudFrontFunctionScenario } from './scenarios/cloudfront-function.js';
 import { runStreamingScenarios } from './scenarios/streaming.js';
+import { runImportScenario } from './scenarios/import-source.js';
 
 const SETTINGS = {
   full: { rounds: 5, durationSeconds: 4, warmupSeconds: 1, maxWarmupChunks: 15, settleMs: 5000, invocations: 5000, coldStarts: 15, starts: 5, objects: 100_000, events: 1000 },
@@ -29,7 +30,7 @@ function parseArgs(argv) {
     else if (argv[i] === '--only') args.only = new Set(argv[++i]?.split(','));
     else if (argv[i].startsWith('--only=')) args.only = new Set(argv[i].slice(7).split(','));
     else {
-      process.stderr.write(`bench: unknown argument ${argv[i]}; use --quick, --strict and/or --only hit,miss,invoke,cff,stream,serve,rss,fixtures,check\n`);
+      process.stderr.write(`bench: unknown argument ${argv[i]}; use --quick, --strict and/or --only hit,miss,invoke,cff,stream,serve,rss,fixtures,check,import\n`);
       process.exit(2);
     }
   }
@@ -55,6 +56,7 @@ try {
     ['rss', `${settings.objects} cached objects`, () => runCacheRss(origin.url, settings)],
     ['fixtures', 'fixture run', () => runFixtureScenario(settings)],
     ['check', 'check evaluation', () => runCheckScenario()],
+    ['import', 'import of the largest source fixture', () => runImportScenario()],
   ];
   for (const [id, what, step] of steps) {
     if (!wanted(id)) continue;

@@ -66,6 +66,9 @@ describe('edge-dev commands load only what they use', () => {
     expect(loaded.filter(part('policy'))).toEqual([]);
     expect(loaded.filter(part('testing'))).toEqual([]);
     expect(loaded.filter(pkg('esbuild'))).toEqual([]);
+    // Issue 10: the importers and their parsers load only for `import`, `from` and `serve --from`.
+    expect(loaded.filter(part('sources'))).toEqual([]);
+    expect(loaded.filter(pkg('yaml'))).toEqual([]);
   });
 
   it('event loads the event builder only', async () => {

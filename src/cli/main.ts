@@ -7,6 +7,7 @@ import { registerServe } from './serve-command.js';
 import { registerInvoke } from './invoke-command.js';
 import { registerEvent } from './event-command.js';
 import { registerCheck } from './check-command.js';
+import { registerImport } from './import-command.js';
 
 // dist/cli/ and dist/bundle/ both sit two levels below the package root.
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -20,5 +21,6 @@ registerServe(program);
 registerInvoke(program);
 registerEvent(program);
 registerCheck(program);
+registerImport(program);
 
 await program.parseAsync(process.argv);

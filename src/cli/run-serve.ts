@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { hostPattern, loadConfig } from '../config/index.js';
 import { prestartEnvironments } from '../runtime/index.js';
 import { reportFatal, parsePort, positiveInteger } from './cli-errors.js';
@@ -32,10 +35,11 @@ export async function runServe(flags: ServeFlags): Promise<void> {
       return;
     }
     const httpsPort = flags.httpsPort === undefined ? undefined : parsePort('--https-port', flags.httpsPort);
-    await prestartFor(flags.config);
+    const configFile = flags.from === undefined ? flags.config : fromConfigFile(flags.from);
+    await prestartFor(configFile);
     const { startServer } = await import('../server/index.js');
     const running = await startServer({
-      configFile: flags.config,
+      configFile,
       host: flags.host,
       port,
       controlPort,
@@ -70,6 +74,13 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   } catch (error) {
     reportFatal(error);
   }
+}
+
+/** interface.md: `serve --from PATH` is a config file holding only `"from": PATH`, written to a temp directory. */
+function fromConfigFile(path: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'edge-dev-serve-from-')), 'edge-dev.config.json');
+  writeFileSync(file, JSON.stringify({ from: { path: resolve(path) } }));
+  return file;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 /** `edge-dev serve` flags as commander parses them (interface.md "Commands"). */
 export interface ServeFlags {
   config: string;
+  from?: string;
   host: string;
   port: string;
   controlPort?: string;
@@ -24,6 +25,7 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('Run the local CloudFront edge: behaviors, Lambda@Edge triggers, cache, origins, control API.')
     .option('--config <file>', 'config file', 'edge-dev.config.json')
+    .option('--from <path>', 'serve the distribution of infrastructure code (template, cdk.out, Terraform, serverless.yml) without a config file')
     .option('--host <host>', 'address to bind the edge to', '127.0.0.1')
     .option('--port <port>', 'edge port (0 picks a free port)', '3000')
     .option('--control-port <port>', 'control API port (default: edge port + 1)')

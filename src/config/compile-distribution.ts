@@ -73,8 +73,8 @@ function warnDuplicatePatterns(drafts: readonly BehaviorDraft[], loc: JsonLocati
 }
 
 /** The whole compile: config JSON (already parsed) to a frozen CompiledDistribution and the files it depends on. */
-export function compileDistribution(json: unknown, file: string): { distribution: CompiledDistribution; files: string[] } {
-  const diagnostics: Diagnostics = { warnings: [] };
+export function compileDistribution(json: unknown, file: string, sourceWarnings: readonly string[] = []): { distribution: CompiledDistribution; files: string[] } {
+  const diagnostics: Diagnostics = { warnings: [...sourceWarnings] };
   const parts = readRawParts(json, file, diagnostics);
   const { root } = parts;
   const settings = compileSettings(parts.json.settings, childLocation(root, 'settings'), diagnostics);

@@ -86,6 +86,18 @@ describe('compileOrigin', () => {
     expect(() => compile({ Id: 'a', DomainName: 'a.example.com', OriginPath: '/v1/', CustomOriginConfig: { OriginProtocolPolicy: 'https-only' } })).toThrow(
       /OriginPath: "\/v1\/": start it with/,
     );
-    expect(() => compile({ Id: 'a', DomainName: 'a.example.com' })).toThrow(/neither S3OriginConfig nor CustomOriginConfig/);
+    expect(() => compile({ Id: 'a', DomainName: 'a.example.com' })).toThrow(/none of S3OriginConfig, CustomOriginConfig and VpcOriginConfig/);
+  });
+});
+
+describe('compileOrigin: origins infrastructure code produces (issue 10)', () => {
+  it('a VPC origin (VpcOriginConfig only) is a custom origin on its domain name with its timeouts', () => {
+    const origin = compile({ Id: 'internal', DomainName: 'internal-alb.example.internal', VpcOriginConfig: { VpcOriginId: 'vo_0123456789abcdef', OriginReadTimeout: 45 } });
+    expect(origin).toMatchObject({ kind: 'custom', protocolPolicy: 'match-viewer', readTimeoutSeconds: 45, location: { kind: 'url', host: 'internal-alb.example.internal', port: 443 } });
+  });
+
+  it('an origin access control origin without S3OriginConfig is an S3 origin without OAI (D11)', () => {
+    const origin = compile({ Id: 'site', DomainName: 'bucket.s3.us-east-1.amazonaws.com', OriginAccessControlId: 'E2QWRUHEXAMPLE' });
+    expect(origin).toMatchObject({ kind: 's3', s3AuthMethod: 'none', s3Region: '' });
   });
 });

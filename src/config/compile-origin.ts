@@ -56,6 +56,27 @@ function configuredLocation(origin: Omit<CompiledOrigin, 'location'>, settings: 
 }
 
 /**
+ * Issue 10: a VPC origin (api:VpcOriginConfig) reaches a private load balancer or instance whose protocol and ports the
+ * VPC origin resource holds; locally it is a custom origin on its DomainName (map it with `origins`), match-viewer on
+ * 80/443, with the config's timeouts.
+ */
+function compileVpcOrigin(common: Pick<CompiledOrigin, 'id' | 'domainName' | 'originPath' | 'customHeaders' | 'connectionTimeoutSeconds' | 'connectionAttempts'>, value: unknown, vpcLoc: JsonLocation, diagnostics: Diagnostics): Omit<CompiledOrigin, 'location'> {
+  const vpc = expectObject(value, vpcLoc);
+  checkUnknownKeys(vpc, ['VpcOriginId', 'OriginReadTimeout', 'OriginKeepaliveTimeout', 'OwnerAccountId'], vpcLoc, diagnostics);
+  requiredString(vpc, 'VpcOriginId', vpcLoc, 'the Id of the VPC origin, e.g. "vo_0123456789abcdef"');
+  return {
+    ...common,
+    kind: 'custom',
+    protocolPolicy: 'match-viewer',
+    httpPort: 80,
+    httpsPort: 443,
+    readTimeoutSeconds: optionalNumber(vpc, 'OriginReadTimeout', vpcLoc, { min: 1, max: 120 }) ?? 30,
+    keepaliveTimeoutSeconds: optionalNumber(vpc, 'OriginKeepaliveTimeout', vpcLoc, { min: 1, max: 120 }) ?? 5,
+    sslProtocols: Object.freeze(['TLSv1.2']),
+  };
+}
+
+/**
  * One item of `Origins.Items`: custom origin settings (§4 timeouts and their defaults), S3 with OAI (D11),
  * custom headers (§3.4), and its local location from the config's `origins`.
  */
@@ -80,9 +101,12 @@ export function compileOrigin(
     connectionAttempts: optionalNumber(origin, 'ConnectionAttempts', loc, { min: 1, max: 3 }) ?? 3,
   };
   let compiled: Omit<CompiledOrigin, 'location'>;
-  if (origin.S3OriginConfig !== undefined) {
+  // Issue 10: an origin with an origin access control and no S3OriginConfig is an S3 origin (api:Origin gives it
+  // `OriginAccessIdentity: ""`).
+  const oacOnly = origin.S3OriginConfig === undefined && origin.CustomOriginConfig === undefined && origin.VpcOriginConfig === undefined && !!origin.OriginAccessControlId;
+  if (origin.S3OriginConfig !== undefined || oacOnly) {
     const s3Loc = childLocation(loc, 'S3OriginConfig');
-    const s3 = expectObject(origin.S3OriginConfig, s3Loc);
+    const s3 = expectObject(origin.S3OriginConfig ?? {}, s3Loc);
     checkUnknownKeys(s3, ['OriginAccessIdentity', 'OriginReadTimeout'], s3Loc, diagnostics);
     const oai = optionalString(s3, 'OriginAccessIdentity', s3Loc) ?? '';
     // D11: OAI → origin-access-identity + the bucket Region; otherwise none and region "".
@@ -106,10 +130,12 @@ export function compileOrigin(
       keepaliveTimeoutSeconds: 5,
       sslProtocols: Object.freeze(['TLSv1.2']),
     };
+  } else if (origin.VpcOriginConfig !== undefined && origin.CustomOriginConfig === undefined) {
+    compiled = compileVpcOrigin(common, origin.VpcOriginConfig, childLocation(loc, 'VpcOriginConfig'), diagnostics);
   } else {
     const customLoc = childLocation(loc, 'CustomOriginConfig');
     if (origin.CustomOriginConfig === undefined) {
-      fail(loc, 'has neither S3OriginConfig nor CustomOriginConfig: add CustomOriginConfig with an OriginProtocolPolicy ("http-only", "https-only" or "match-viewer"), or S3OriginConfig for a bucket.');
+      fail(loc, 'has none of S3OriginConfig, CustomOriginConfig and VpcOriginConfig: add CustomOriginConfig with an OriginProtocolPolicy ("http-only", "https-only" or "match-viewer"), or S3OriginConfig for a bucket.');
     }
     const custom = expectObject(origin.CustomOriginConfig, customLoc);
     checkUnknownKeys(custom, CUSTOM_KEYS, customLoc, diagnostics);

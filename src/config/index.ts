@@ -23,3 +23,7 @@ export { parseJsonText } from './parse-json.js';
 export { unemulatedOptions } from './unemulated-options.js';
 /** Issue 11: a custom response headers policy and what CreateResponseHeadersPolicy would refuse in it. */
 export { readResponseHeadersPolicy } from './compile-response-headers-policy.js';
+/** Issue 10: the JSON-path locations and JSON reading that sources/ reports its messages with. */
+export { childLocation, indexLocation, rootLocation } from './json-location.js';
+export type { JsonLocation } from './json-location.js';
+export { isObject } from './read-fields.js';

@@ -10,6 +10,7 @@ export const DEFAULT_DOMAIN_NAME = 'd111111abcdef8.cloudfront.net';
 export const CONFIG_KEYS = [
   '$schema',
   'distribution',
+  'from',
   'functions',
   'origins',
   'cachePolicies',

@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import { isObject } from '../config/index.js';
+import { convertAssembly } from './cdk/convert-assembly.js';
+import { convertTemplate } from './cloudformation/convert-template.js';
+import { convertShowJson } from './terraform/convert-show-json.js';
+import { directoryFormat, documentFormat, isDirectory } from './detect-source.js';
+import { SourceError } from './source-error.js';
+import { readDocument } from './shared/read-document.js';
+import type { SourceDocument } from './shared/source-document.js';
+import type { ImportOptions, ImportResult, SourceConfig } from './types.js';
+
+function emptyConfig(distribution: Record<string, unknown>): SourceConfig {
+  return { distribution, functions: {}, cachePolicies: {}, originRequestPolicies: {}, responseHeadersPolicies: {}, keyValueStores: {} };
+}
+
+/** A DistributionConfig JSON as the config file accepts it, unwrapped from get-distribution(-config) output. */
+function distributionConfig(doc: SourceDocument): SourceConfig {
+  const value = doc.value as Record<string, unknown>;
+  if (isObject(value.DistributionConfig)) return emptyConfig(value.DistributionConfig);
+  if (isObject(value.Distribution) && isObject(value.Distribution.DistributionConfig)) return emptyConfig(value.Distribution.DistributionConfig);
+  return emptyConfig(value);
+}
+
+/**
+ * interface.md › Distributions from infrastructure code: reads PATH (a template, a CDK cloud assembly, Terraform, a
+ * serverless.yml or a DistributionConfig) and converts it to the configuration file's keys. Throws SourceError.
+ */
+export async function importSource(path: string, options: ImportOptions): Promise<ImportResult> {
+  const absolute = resolve(path);
+  const warnings: string[] = [];
+  if (isDirectory(absolute)) {
+    const format = directoryFormat(absolute);
+    const files: string[] = [];
+    if (format === 'cdk') return { format, config: convertAssembly(absolute, options, warnings, files), warnings, files };
+    throw new SourceError('NoDistribution', absolute, '', 'edge-dev does not read .tf files directly yet: run `terraform show -json > show.json` (after apply, or of a saved plan: `terraform show -json plan.out`) and import that file.');
+  }
+  const doc = readDocument(absolute);
+  const format = documentFormat(absolute, doc.value);
+  switch (format) {
+    case 'cloudformation':
+      return { format, config: convertTemplate(doc, options, warnings), warnings, files: [absolute] };
+    case 'terraform-json':
+      return { format, config: convertShowJson(doc, options, warnings), warnings, files: [absolute] };
+    case 'distribution-config':
+      return { format, config: distributionConfig(doc), warnings, files: [absolute] };
+    default:
+      // 'serverless', the one format documentFormat gives that is left.
+      throw new SourceError('NoDistribution', absolute, '', 'edge-dev does not convert serverless.yml yet: run `serverless package` and import the CloudFormation template it writes (.serverless/cloudformation-template-update-stack.json).');
+  }
+}
