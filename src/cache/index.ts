@@ -16,3 +16,5 @@ export { normaliseAcceptEncoding } from './accept-encoding.js';
 export { invalidationPathProblem } from './invalidation-paths.js';
 /** Issue 9: stores an object as it streams to the viewer. */
 export { CacheFill } from './fill-while-streaming.js';
+/** Issue 12: a cache decision the origin's headers alone would not explain, in one line. */
+export { surprisingCacheDecision } from './explain-ttl.js';

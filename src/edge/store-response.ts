@@ -1,4 +1,4 @@
-import { CacheFill, decideTtl } from '../cache/index.js';
+import { CacheFill, decideTtl, surprisingCacheDecision } from '../cache/index.js';
 import type { CfRequest, HttpResponse } from '../event/index.js';
 import type { CompiledBehavior } from '../config/index.js';
 import { pipeBody } from './pipe-body.js';
@@ -21,6 +21,8 @@ export function storeResponse(
   if (response.status === 206) return settledWith(response, settled);
   const errorItem = state.deps.distribution.customErrorResponses.get(response.status);
   const decision = decideTtl(behavior.cachePolicy, response.status, response.headers, errorItem?.errorCachingMinTTL, state.now);
+  const surprise = state.deps.options.logRequests ? surprisingCacheDecision(behavior.cachePolicy, response.status, response.headers, decision, state.now) : undefined;
+  if (surprise !== undefined) state.trace.stages.push(surprise);
   if (!decision.store) return settledWith(response, settled);
   const { cache } = state.deps;
   const entry = {
