@@ -40,6 +40,17 @@ describe('edge-dev serve (a real process)', () => {
     expect(run.output().stderr).toContain('GET /hello 200 Miss');
   });
 
+  it('issue 12: --log-format json writes one JSON object per request line', async () => {
+    const file = writeConfig({ distribution: makeDistribution(), origins: { origin: origin.url } });
+    const run = serve(['--config', file, '--port', '0', '--control-port', '0', '--log-format', 'json']);
+    const { edge } = await run.ready;
+    await (await fetch(`${edge}/json-line`)).text();
+    run.child.kill('SIGTERM');
+    await run.exited;
+    const records = run.output().stderr.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(records).toContainEqual(expect.objectContaining({ kind: 'request', method: 'GET', url: '/json-line', status: 200, xCache: 'Miss' }));
+  });
+
   it('malformed config JSON: exit 2, the file named, nothing started', async () => {
     const file = writeConfig('{ "distribution": { ');
     const run = serve(['--config', file, '--port', '0']);

@@ -5,12 +5,22 @@ import { hostPattern, loadConfig } from '../config/index.js';
 import { prestartEnvironments } from '../runtime/index.js';
 import { reportFatal, parsePort, positiveInteger } from './cli-errors.js';
 import type { ServeFlags } from './serve-command.js';
+import { logsRequests, logWriter } from './log-writer.js';
+import type { LogLevel } from './log-writer.js';
+
+const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /** `edge-dev serve`: starts the edge and the control API, prints where they listen, stops on SIGINT/SIGTERM. */
 export async function runServe(flags: ServeFlags): Promise<void> {
-  const log = flags.quiet ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
+  if (!LOG_LEVELS.includes(flags.logLevel as LogLevel) || (flags.logFormat !== 'text' && flags.logFormat !== 'json')) {
+    reportFatal(`--log-level takes ${LOG_LEVELS.join(', ')} and --log-format takes text or json; got ${flags.logLevel} and ${flags.logFormat}`);
+    return;
+  }
+  const level = flags.logLevel as LogLevel;
+  const color = flags.logFormat === 'text' && process.stderr.isTTY === true && process.env.NO_COLOR === undefined;
+  const log = flags.quiet ? () => {} : logWriter({ format: flags.logFormat, level, color, write: (text) => process.stderr.write(text) });
   if (!LOOPBACK.has(flags.host)) {
     process.stderr.write(
       `\n  WARNING: --host ${flags.host} exposes edge-dev, and every handler it runs, beyond this machine.\n` +
@@ -50,7 +60,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
       cacheMaxBytes,
       watch: flags.watch,
       log,
-      logRequests: !flags.quiet,
+      logRequests: !flags.quiet && logsRequests(level),
       allowedHosts: flags.allowedHost,
       ...(httpsPort === undefined ? {} : { https: { port: httpsPort, certFile: flags.cert, keyFile: flags.key } }),
     });

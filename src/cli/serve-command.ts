@@ -14,6 +14,8 @@ export interface ServeFlags {
   cacheMaxBytes?: string;
   watch: boolean;
   quiet?: boolean;
+  logLevel: string;
+  logFormat: string;
   allowedHost: string[];
   httpsPort?: string;
   cert?: string;
@@ -36,6 +38,8 @@ export function registerServe(program: Command): void {
     .option('--cache-max-bytes <bytes>', 'byte budget of the cache (default: settings.cacheMaxBytes, else 256 MiB)')
     .option('--no-watch', 'do not reload on config or handler changes')
     .option('--quiet', 'no per-request log lines')
+    .option('--log-level <level>', 'error, warn, info (default: requests, handlers\' own lines, warnings) or debug (also Lambda\'s START/END/REPORT)', 'info')
+    .option('--log-format <format>', 'text (default; coloured on a terminal) or json (one object per line)', 'text')
     .option('--allowed-host <name>', 'also answer this Host (a name or *.wildcard; repeatable): beside the domain name, Aliases and loopback', collect, [])
     .option('--https-port <port>', 'also listen with TLS (HTTP/1.1 and HTTP/2) on this port; a kept self-signed certificate unless --cert/--key')
     .option('--cert <file>', 'PEM certificate for --https-port')
