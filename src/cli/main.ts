@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { registerServe } from './serve-command.js';
 import { registerInvoke } from './invoke-command.js';
 import { registerEvent } from './event-command.js';
+import { registerInit } from './init-command.js';
 import { registerCheck } from './check-command.js';
 import { registerImport } from './import-command.js';
 
@@ -20,6 +21,7 @@ const program = new Command('edge-dev')
 registerServe(program);
 registerInvoke(program);
 registerEvent(program);
+registerInit(program);
 registerCheck(program);
 registerImport(program);
 
