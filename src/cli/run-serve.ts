@@ -59,6 +59,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
       pop: flags.pop,
       cacheMaxBytes,
       watch: flags.watch,
+      inspector: flags.inspector,
       log,
       logRequests: !flags.quiet && logsRequests(level),
       allowedHosts: flags.allowedHost,

@@ -13,6 +13,7 @@ export interface ServeFlags {
   pop: string;
   cacheMaxBytes?: string;
   watch: boolean;
+  inspector: boolean;
   quiet?: boolean;
   logLevel: string;
   logFormat: string;
@@ -37,6 +38,7 @@ export function registerServe(program: Command): void {
     .option('--pop <code>', 'the X-Amz-Cf-Pop value', 'LOC50-C1')
     .option('--cache-max-bytes <bytes>', 'byte budget of the cache (default: settings.cacheMaxBytes, else 256 MiB)')
     .option('--no-watch', 'do not reload on config or handler changes')
+    .option('--no-inspector', 'do not record requests for the inspector (the control API\'s page at /)')
     .option('--quiet', 'no per-request log lines')
     .option('--log-level <level>', 'error, warn, info (default: requests, handlers\' own lines, warnings) or debug (also Lambda\'s START/END/REPORT)', 'info')
     .option('--log-format <format>', 'text (default; coloured on a terminal) or json (one object per line)', 'text')

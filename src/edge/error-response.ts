@@ -21,6 +21,7 @@ export function originErrorResponse(state: RequestState, error: OriginError): Ht
  */
 export function functionErrorResponse(state: RequestState, error: EdgeError): EdgeResponse {
   const record = toEdgeErrorRecord(error);
+  if (state.inspect) state.inspect.error = record;
   // CloudFront Function failures are logged under the function's own group by run-function-stage.
   if (!record.kind.startsWith('Function')) {
     const group = `/aws/cloudfront/LambdaEdge/${state.deps.distribution.distributionId}`;

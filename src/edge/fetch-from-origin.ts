@@ -74,6 +74,10 @@ async function tryOrigin(
     throw new OriginError(502, `origin ${origin.id}: ${(error as Error).message}`);
   }
   state.trace.stages.push(`origin ${(performance.now() - started).toFixed(0)}ms`);
+  if (state.inspect) {
+    const { method, uri, querystring, headers } = originRequest;
+    state.inspect.origin = { request: { method, uri, querystring, headers }, status: response.status, headers: response.headers };
+  }
   const originResponseFn = behavior.lambda['origin-response'];
   if (failoverStatusCodes?.has(response.status)) {
     // §2.2, D20: failover is decided on the origin's own status; origin-response still runs for the response

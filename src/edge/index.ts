@@ -8,3 +8,5 @@ export type { UpgradeResult } from './upgrade.js';
 export { cloudFrontErrorResponse } from './error-page.js';
 export { withEdgeHeaders } from './finish-response.js';
 export type { EdgeDeps, EdgeOptions, EdgeResponse, ViewerRequest } from './types.js';
+/** Issue 12: what the request inspector records of each request, and where records go. */
+export type { InspectedRequest, InspectedFunction, InspectorSink } from './inspection.js';

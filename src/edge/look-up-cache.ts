@@ -23,6 +23,7 @@ export function lookUpCache(state: RequestState, behavior: CompiledBehavior, req
   const { deps } = state;
   const cacheable = deps.options.cacheEnabled && isCacheableMethod(behavior, request.method);
   const key = cacheable ? cacheKey(behavior.cachePolicy, deps.distribution.domainName, withCloudFrontKeyHeaders(behavior.cachePolicy, request, viewerContext(state))) : undefined;
+  if (state.inspect && key !== undefined) state.inspect.cache = { key };
   return { key, found: key ? deps.cache.lookup(key, state.now, request.method) : undefined };
 }
 

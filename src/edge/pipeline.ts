@@ -74,12 +74,13 @@ export function failureResponse(state: RequestState, error: unknown): EdgeRespon
 export function done(state: RequestState, response: EdgeResponse): EdgeResponse {
   const { options } = state.deps;
   for (const warning of state.warnings) options.log(`[warning] ${state.requestId} ${warning}`);
-  if (options.logRequests || response.stream !== undefined) {
+  if (options.logRequests || response.stream !== undefined || state.inspect !== undefined) {
     // Issue 9: the line is written once the body is sent, with the time to first byte (the headers are ready now).
     const firstByteMs = performance.now() - state.startedAt;
     response.sent = (bytes, error) => {
       if (error !== undefined) options.log(`[body] ${state.requestId} the response ended after ${bytes} bytes: ${describeBodyError(error)}`);
       if (options.logRequests) options.log(formatTrace(state, response.status, firstByteMs, bytes));
+      if (state.inspect) options.inspector?.add({ ...state.inspect, status: response.status, xCache: state.trace.xCache, firstByteMs, bytes });
     };
   }
   return response;

@@ -3,6 +3,7 @@ import type { CfRequest } from '../event/index.js';
 import type { ViewerContext } from '../origin/index.js';
 import { selectBehavior } from './select-behavior.js';
 import { applyDefaultRootObject } from './viewer-checks.js';
+import { startInspection } from './inspection.js';
 import type { EdgeDeps, RequestState, ViewerRequest } from './types.js';
 
 /** The state one viewer request carries through the edge (style.md: one state, module-level steps). */
@@ -18,7 +19,7 @@ export function createState(deps: EdgeDeps, viewer: ViewerRequest): RequestState
     querystring: q === -1 ? '' : url.slice(q + 1),
     uri: applyDefaultRootObject(path, deps.distribution.defaultRootObject),
   };
-  return {
+  const state: RequestState = {
     deps,
     viewer,
     requestId: newRequestId(),
@@ -32,6 +33,8 @@ export function createState(deps: EdgeDeps, viewer: ViewerRequest): RequestState
     trace: { stages: [], xCache: '' },
     warnings: [],
   };
+  if (deps.options.inspector !== undefined) startInspection(state);
+  return state;
 }
 
 /** What the viewer connection tells the origin request and the §6.3 `CloudFront-*` values. */

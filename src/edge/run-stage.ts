@@ -30,7 +30,16 @@ function eventConfig(state: RequestState, eventType: LambdaEventType): CfConfig 
 async function invoke(state: RequestState, association: LambdaAssociation, event: CfEvent): Promise<unknown> {
   const started = performance.now();
   const outcome = await state.deps.runtime.invoke(association.fn, event);
-  state.trace.stages.push(`${STAGE_LABEL[association.eventType]} ${(performance.now() - started).toFixed(1)}ms`);
+  const durationMs = performance.now() - started;
+  state.trace.stages.push(`${STAGE_LABEL[association.eventType]} ${durationMs.toFixed(1)}ms`);
+  state.inspect?.functions.push({
+    eventType: association.eventType,
+    name: association.fn.name,
+    durationMs,
+    event,
+    logs: outcome.logs,
+    ...(outcome.ok ? { result: outcome.result } : { error: outcome.error }),
+  });
   // §3.8: the function failed; later stages do not run (§2.2).
   if (!outcome.ok) throw fromEdgeErrorRecord(outcome.error);
   return outcome.result;

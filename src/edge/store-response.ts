@@ -23,6 +23,10 @@ export function storeResponse(
   const decision = decideTtl(behavior.cachePolicy, response.status, response.headers, errorItem?.errorCachingMinTTL, state.now);
   const surprise = state.deps.options.logRequests ? surprisingCacheDecision(behavior.cachePolicy, response.status, response.headers, decision, state.now) : undefined;
   if (surprise !== undefined) state.trace.stages.push(surprise);
+  if (state.inspect) {
+    const stored = decision.store ? `stored for ${decision.ttlSeconds} s (cache policy ${behavior.cachePolicy.name}: MinTTL ${behavior.cachePolicy.minTTL}, DefaultTTL ${behavior.cachePolicy.defaultTTL}, MaxTTL ${behavior.cachePolicy.maxTTL}; §5.6, §5.8)` : `not stored (status ${response.status}, TTL 0 by the cache policy and the origin's headers; §5.6, §5.8)`;
+    state.inspect.cache = { ...state.inspect.cache, key, decision: surprise ? `${stored}: ${surprise}` : stored };
+  }
   if (!decision.store) return settledWith(response, settled);
   const { cache } = state.deps;
   const entry = {

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { InspectedRequest, InspectorSink } from './inspection.js';
 import type { CfHeaders, CfRequest } from '../event/index.js';
 import type { CompiledBehavior, CompiledDistribution, ViewerHosts } from '../config/index.js';
 import type { LambdaRuntime } from '../runtime/index.js';
@@ -62,6 +63,8 @@ export interface EdgeOptions {
   httpsPort?: number;
   /** `--allowed-host` names, beside the distribution's own (interface.md › Viewer hosts). */
   allowedHosts?: ViewerHosts;
+  /** Issue 12: the request inspector's ring; requests are recorded only when it is set. */
+  inspector?: InspectorSink;
 }
 
 /** The parts the pipeline drives; built once per distribution. */
@@ -92,6 +95,8 @@ export interface RequestState {
   trace: RequestTrace;
   /** Warnings (D3/D4/D5/D7) collected for the log. */
   warnings: string[];
+  /** Issue 12: what the request inspector will show; only while the inspector is on. */
+  inspect?: InspectedRequest;
 }
 
 export type { CfHeaders };

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { toXml } from './xml.js';
@@ -8,6 +9,8 @@ import type { ApiError } from './api-error.js';
 import { readInvalidationBatch } from './invalidation-request.js';
 import { invokeForRie } from './rie.js';
 import { guardControlApi } from './control-guard.js';
+import { INSPECTOR_PAGE } from './inspector-page.js';
+import type { InspectorRing } from './inspector-ring.js';
 import { registerFunctionApi } from './function-api.js';
 import type { EdgeHolder } from './types.js';
 
@@ -25,7 +28,7 @@ const CALLER_REFERENCE_REUSED: ApiError = {
  * The CloudFront API subset of interface.md (REST-XML, 2020-05-31) for the local distribution, so the real
  * `@aws-sdk/client-cloudfront` works against it, plus the Lambda Runtime Interface Emulator's invoke endpoint.
  */
-export function createControlApi(holder: EdgeHolder): Hono {
+export function createControlApi(holder: EdgeHolder, inspector?: InspectorRing): Hono {
   const app = new Hono();
   app.use('*', guardControlApi);
   const invalidations = new InvalidationLog();
@@ -109,6 +112,20 @@ export function createControlApi(holder: EdgeHolder): Hono {
 
   // interface.md › CloudFront Functions: TestFunction, DescribeFunction, GetFunction, ListFunctions.
   registerFunctionApi(app, holder, startedAt);
+
+  // Issue 12: the request inspector (interface.md: the control port serves it at /), behind the same guard.
+  if (inspector !== undefined) {
+    app.get('/', (c) => c.html(INSPECTOR_PAGE));
+    app.get('/inspector/requests', (c) => c.json(inspector.list()));
+    app.get('/inspector/events', (c) =>
+      streamSSE(c, async (stream) => {
+        const stop = inspector.watch((record) => void stream.writeSSE({ event: 'request', data: JSON.stringify(record) }));
+        stream.onAbort(stop);
+        // Keep the stream open until the page goes away.
+        await new Promise<void>((resolve) => stream.onAbort(resolve));
+      }),
+    );
+  }
 
   // The Lambda Runtime Interface Emulator's endpoint, so existing RIE scripts can invoke a handler directly.
   app.post('/2015-03-31/functions/:name/invocations', (c) => invokeForRie(c, holder));

@@ -10,6 +10,7 @@ import { OriginClient } from '../origin/index.js';
 import type { EdgeDeps, EdgeOptions } from '../edge/index.js';
 import { createEdgeListener } from './edge-listener.js';
 import { startReloading } from './reload.js';
+import { InspectorRing } from './inspector-ring.js';
 import { selfSignedCertificate } from './self-signed-certificate.js';
 import { allowsHttp2, createTlsEdgeListener } from './tls-listener.js';
 import type { EdgeHolder } from './types.js';
@@ -38,6 +39,8 @@ export interface ServeOptions {
   logRequests?: boolean;
   /** `--allowed-host`: more `Host` names the edge answers (interface.md › Viewer hosts). */
   allowedHosts?: readonly string[];
+  /** Issue 12: record requests for the inspector at the control API's `/` (default true). */
+  inspector?: boolean;
   /** How long the edge waits on viewers; defaults in viewer-timeouts.ts (shorter in tests). */
   viewerTimeouts?: Partial<ViewerTimeouts>;
   /** Issue 11: `--https-port` (0 picks a free port), with `--cert`/`--key` PEM files or a kept self-signed certificate. */
@@ -74,6 +77,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     logRequests: options.logRequests ?? true,
     allowedHosts: compileViewerHosts(options.allowedHosts ?? []),
   };
+  const inspector = options.inspector === false ? undefined : new InspectorRing();
+  if (inspector) edgeOptions.inspector = inspector;
   const cache = new EdgeCache({ maxBytes: options.cacheMaxBytes ?? settings?.cacheMaxBytes });
   const holder: EdgeHolder = { deps: makeDeps(loaded, runtime, cache, edgeOptions) };
 
@@ -86,7 +91,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const controlPort = options.controlPort ?? (options.port === 0 ? 0 : edgePort + 1);
   // The edge answers while the control API's modules load.
   const { listenControlApi } = await import('./control-listener.js');
-  const control = await listenControlApi(holder, controlPort, options.controlHost);
+  const control = await listenControlApi(holder, controlPort, options.controlHost, inspector);
 
   const reloading = options.watch ? await startReloading(loaded, holder, options, runtime) : undefined;
   let closing: Promise<void> | undefined;
