@@ -7,4 +7,6 @@ export { handleUpgradeRequest } from './upgrade.js';
 export type { UpgradeResult } from './upgrade.js';
 export { cloudFrontErrorResponse } from './error-page.js';
 export { withEdgeHeaders } from './finish-response.js';
-export type { EdgeDeps, EdgeOptions, EdgeResponse, ViewerRequest } from './types.js';
+export type { AccessLogSink, EdgeDeps, EdgeOptions, EdgeResponse, ViewerRequest } from './types.js';
+/** Issue 11: the standard access log's header lines. */
+export { ACCESS_LOG_HEADER } from './access-log.js';
