@@ -1,4 +1,5 @@
 import { readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:http2';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,5 +125,30 @@ describe('standard access logs (issue 11)', () => {
     expect(record!['cs-uri-stem']).toBe('/page.html');
     expect(record!['cs(Cookie)']).toBe('-');
     expect(record!['x-edge-result-type']).toBe('Miss');
+  });
+
+  it('issue 11 over TLS and HTTP/2: cs-protocol https, ssl-protocol and ssl-cipher from the connection, HTTP/2.0; plain HTTP is http', async () => {
+    const file = join(tmpdir(), `edge-dev-access-tls-${process.pid}-${Date.now()}.log`);
+    const tls = await startEdge({ originMap: { origin: origin.url }, accessLog: file, https: true, viewerProtocol: 'http' });
+    try {
+      const ca = readFileSync(tls.server.certFile!, 'utf8');
+      const session = connect(tls.server.httpsUrl!, { ca, servername: 'localhost' });
+      await new Promise<void>((resolve, reject) => {
+        const stream = session.request({ ':path': '/page.html', ':authority': 'localhost' });
+        stream.on('error', reject);
+        stream.on('end', () => resolve());
+        stream.resume();
+      });
+      session.close();
+      await (await tls.get('/page.html')).text();
+    } finally {
+      await tls.close();
+    }
+    const [h2, plain] = readLog(file) as [Record<string, string>, Record<string, string>];
+    rmSync(file, { force: true });
+    expect([h2['cs-protocol'], h2['cs-protocol-version'], h2['x-host-header']]).toEqual(['https', 'HTTP/2.0', 'localhost']);
+    expect(h2['ssl-protocol']).toMatch(/^TLSv1\.[23]$/);
+    expect(h2['ssl-cipher']).toMatch(/^TLS_[A-Z0-9_]+$/);
+    expect([plain['cs-protocol'], plain['ssl-protocol'], plain['ssl-cipher'], plain['cs-protocol-version']]).toEqual(['http', '-', '-', 'HTTP/1.1']);
   });
 });
