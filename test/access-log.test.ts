@@ -34,6 +34,7 @@ let origin: ScriptedOrigin;
 beforeAll(async () => {
   origin = await startScriptedOrigin();
   origin.scripts.set('/page.html', { headers: { 'cache-control': 'max-age=300', 'content-type': 'text/html' }, body: 'hello' });
+  origin.scripts.set('/part', { status: 206, headers: { 'content-range': 'bytes 0-2/10' }, body: 'abc' });
   origin.scripts.set('/missing', { status: 404, headers: { 'content-type': 'text/plain' }, body: 'gone' });
 });
 
@@ -117,11 +118,16 @@ describe('standard access logs (issue 11)', () => {
     try {
       const response = await other.get('/page.html', { headers: { cookie: 'secret=1' } });
       await response.text();
+      // The origin's 206 is relayed (D35): its Content-Range gives sc-range-start/end.
+      const partial = await other.get('/part', { headers: { range: 'bytes=0-2' } });
+      expect(partial.status).toBe(206);
+      await partial.text();
     } finally {
       await other.close();
     }
-    const [record] = readLog(file);
+    const [record, ranged] = readLog(file);
     rmSync(file, { force: true });
+    expect([ranged!['sc-status'], ranged!['sc-range-start'], ranged!['sc-range-end']]).toEqual(['206', '0', '2']);
     expect(record!['cs-uri-stem']).toBe('/page.html');
     expect(record!['cs(Cookie)']).toBe('-');
     expect(record!['x-edge-result-type']).toBe('Miss');

@@ -71,7 +71,7 @@ export function accessLogLine(state: RequestState, sent: SentResponse, includeCo
   // The result type as the server classified it before sending (X-Cache's token), and after the last byte.
   const before = state.trace.xCache.replace(' from cloudfront', '') || (response.status >= 400 ? 'Error' : 'Miss');
   const after = sent.error === undefined ? before : 'Error';
-  const range = /^bytes (\d+)-(\d+)\//.exec(answer['content-range'] ?? '');
+  const range = CONTENT_RANGE.exec(answer['content-range'] ?? '');
   return formatAccessLogLine({
     date: iso.slice(0, 10),
     time: iso.slice(11, 19),
@@ -116,6 +116,8 @@ function detailedResultType(resultType: string, error: Error | undefined): strin
   return (error as { code?: unknown }).code === 'ERR_STREAM_PREMATURE_CLOSE' ? 'ClientCommError' : 'OriginReadError';
 }
 
+// `Content-Range: bytes 0-99/1000` gives sc-range-start and sc-range-end.
+const CONTENT_RANGE = /^bytes (\d+)-(\d+)\//;
 const REQUEST_HEADERS = new Set(['host', 'referer', 'user-agent', 'cookie', 'x-forwarded-for', 'content-length']);
 const RESPONSE_HEADERS = new Set(['content-type', 'content-length', 'content-range']);
 

@@ -29,9 +29,10 @@ export class AccessLogWriter implements AccessLogSink {
     this.stream!.write(`${line}\n`);
   }
 
-  /** The file a line of this day goes to. */
-  fileFor(day: string): string {
-    return this.pathFor(day);
+  /** Opens today's file at start-up, so a bad path is reported then and the request path never creates files. */
+  start(now = Date.now()): string {
+    this.open(new Date(now).toISOString().slice(0, 10));
+    return this.stream!.path as string;
   }
 
   /** Flushes and closes the current file. */

@@ -81,7 +81,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const accessLog = accessLogFor(distribution.raw as Record<string, unknown>, distribution.distributionId, options.configFile, options.accessLog, options.log);
   if (accessLog) {
     edgeOptions.accessLog = accessLog;
-    options.log(`[access log] standard log lines go to ${accessLog.fileFor(new Date().toISOString().slice(0, 10))}`);
+    options.log(`[access log] standard log lines go to ${accessLog.start()}`);
   }
   const cache = new EdgeCache({ maxBytes: options.cacheMaxBytes ?? settings?.cacheMaxBytes });
   const holder: EdgeHolder = { deps: makeDeps(loaded, runtime, cache, edgeOptions) };
