@@ -63,6 +63,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
       log,
       logRequests: !flags.quiet && logsRequests(level),
       allowedHosts: flags.allowedHost,
+      ...(flags.accessLog === undefined ? {} : { accessLog: flags.accessLog }),
       ...(httpsPort === undefined ? {} : { https: { port: httpsPort, certFile: flags.cert, keyFile: flags.key } }),
     });
     let stopping = false;

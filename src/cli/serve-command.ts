@@ -21,6 +21,7 @@ export interface ServeFlags {
   httpsPort?: string;
   cert?: string;
   key?: string;
+  accessLog?: string;
 }
 
 export function registerServe(program: Command): void {
@@ -46,6 +47,7 @@ export function registerServe(program: Command): void {
     .option('--https-port <port>', 'also listen with TLS (HTTP/1.1 and HTTP/2) on this port; a kept self-signed certificate unless --cert/--key')
     .option('--cert <file>', 'PEM certificate for --https-port')
     .option('--key <file>', 'PEM private key for --https-port')
+    .option('--access-log <file>', "append CloudFront's standard access log (one tab-separated line per request) to this file")
     // The server and its parts load only for this command.
     .action(async (flags: ServeFlags) => (await import('./run-serve.js')).runServe(flags));
 }

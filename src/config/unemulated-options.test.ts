@@ -12,5 +12,7 @@ describe('unemulatedOptions', () => {
     });
     expect(lines.map((l) => l.split(/[ :(]/)[0])).toEqual(['WebACLId', 'OriginShield', 'FieldLevelEncryptionId', 'PriceClass', 'continuous']);
     expect(unemulatedOptions({ PriceClass: 'PriceClass_All', WebACLId: '' })).toEqual([]);
+    // Standard logs are written locally now.
+    expect(unemulatedOptions({ Logging: { Enabled: true, Bucket: 'logs.s3.amazonaws.com', IncludeCookies: false, Prefix: '' } })).toEqual([]);
   });
 });

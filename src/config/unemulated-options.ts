@@ -5,7 +5,8 @@ const items = (list: unknown): Json[] => (Array.isArray((list as Json | undefine
 
 /**
  * Issue 11: options CloudFront has that edge-dev accepts but cannot emulate locally, one line each, to be reported
- * once at start-up (WAF, Origin Shield, field-level encryption, price class, continuous deployment, standard logs).
+ * once at start-up (WAF, Origin Shield, field-level encryption, price class, continuous deployment). `Logging` is
+ * emulated: server/access-log-writer.ts writes the standard log.
  */
 export function unemulatedOptions(dist: Json): string[] {
   const out: string[] = [];
@@ -18,7 +19,6 @@ export function unemulatedOptions(dist: Json): string[] {
   if ((typeof dist.ContinuousDeploymentPolicyId === 'string' && dist.ContinuousDeploymentPolicyId !== '') || dist.Staging === true) {
     out.push('continuous deployment (ContinuousDeploymentPolicyId / Staging): no staging distribution or traffic split');
   }
-  if ((dist.Logging as Json | undefined)?.Enabled === true) out.push(`Logging to ${String((dist.Logging as Json).Bucket)}: standard logs are not written`);
   if (behaviors.some((b) => (b.TrustedSigners as Json | undefined)?.Enabled === true)) {
     out.push('TrustedSigners (CloudFront key pairs of AWS accounts): not checked; use TrustedKeyGroups with publicKeys/keyGroups');
   }

@@ -18,6 +18,7 @@ import { deliver } from './deliver.js';
 import { finishResponse, withCloudFrontServer } from './finish-response.js';
 import { functionErrorResponse, internalErrorResponse, originErrorResponse } from './error-response.js';
 import { describeBodyError, formatTrace } from './request-log.js';
+import { accessLogLine } from './access-log.js';
 import { responseFromOrigin } from './origin-response.js';
 import { cloudFrontErrorResponse } from './error-page.js';
 import { answerCorsPreflight, applyResponseHeadersPolicy } from './response-headers-policy.js';
@@ -74,12 +75,17 @@ export function failureResponse(state: RequestState, error: unknown): EdgeRespon
 export function done(state: RequestState, response: EdgeResponse): EdgeResponse {
   const { options } = state.deps;
   for (const warning of state.warnings) options.log(`[warning] ${state.requestId} ${warning}`);
-  if (options.logRequests || response.stream !== undefined || state.inspect !== undefined) {
+  if (options.logRequests || options.accessLog !== undefined || response.stream !== undefined || state.inspect !== undefined) {
     // Issue 9: the line is written once the body is sent, with the time to first byte (the headers are ready now).
     const firstByteMs = performance.now() - state.startedAt;
     response.sent = (bytes, error) => {
       if (error !== undefined) options.log(`[body] ${state.requestId} the response ended after ${bytes} bytes: ${describeBodyError(error)}`);
       if (options.logRequests) options.log(formatTrace(state, response.status, firstByteMs, bytes));
+      // Issue 11: the standard access log line, once the last byte is out.
+      if (options.accessLog !== undefined) {
+        const sent = { response, firstByteMs, totalMs: performance.now() - state.startedAt, bytes, endedAt: Date.now() };
+        options.accessLog.write(accessLogLine(state, error === undefined ? sent : { ...sent, error }, options.accessLog.includeCookies));
+      }
       if (state.inspect) options.inspector?.add({ ...state.inspect, status: response.status, xCache: state.trace.xCache, firstByteMs, bytes });
     };
   }

@@ -65,6 +65,15 @@ export interface EdgeOptions {
   allowedHosts?: ViewerHosts;
   /** Issue 12: the request inspector's ring; requests are recorded only when it is set. */
   inspector?: InspectorSink;
+  /** Issue 11: where each request's standard log line goes (`Logging` or `--access-log`), written off the request path. */
+  accessLog?: AccessLogSink;
+}
+
+/** Issue 11: the standard access log: a line per request, appended by the server's writer. */
+export interface AccessLogSink {
+  write(line: string): void;
+  /** `Logging.IncludeCookies`: whether cs(Cookie) holds the viewer's Cookie header. */
+  includeCookies: boolean;
 }
 
 /** The parts the pipeline drives; built once per distribution. */

@@ -13,6 +13,7 @@ import { startReloading } from './reload.js';
 import { InspectorRing } from './inspector-ring.js';
 import { selfSignedCertificate } from './self-signed-certificate.js';
 import { allowsHttp2, createTlsEdgeListener } from './tls-listener.js';
+import { accessLogFor } from './access-log-writer.js';
 import type { EdgeHolder } from './types.js';
 import { DEFAULT_VIEWER_TIMEOUTS } from './viewer-timeouts.js';
 import type { ViewerTimeouts } from './viewer-timeouts.js';
@@ -45,6 +46,8 @@ export interface ServeOptions {
   viewerTimeouts?: Partial<ViewerTimeouts>;
   /** Issue 11: `--https-port` (0 picks a free port), with `--cert`/`--key` PEM files or a kept self-signed certificate. */
   https?: { port: number; certFile?: string; keyFile?: string };
+  /** Issue 11: `--access-log FILE`: standard log lines go there (else to `.edge-dev/access-logs/` with `Logging.Enabled`). */
+  accessLog?: string;
 }
 
 export interface RunningServer {
@@ -79,6 +82,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
   const inspector = options.inspector === false ? undefined : new InspectorRing();
   if (inspector) edgeOptions.inspector = inspector;
+  const { distribution } = loaded;
+  const accessLog = accessLogFor(distribution.raw as Record<string, unknown>, distribution.distributionId, options.configFile, options.accessLog, options.log);
+  if (accessLog) {
+    edgeOptions.accessLog = accessLog;
+    options.log(`[access log] standard log lines go to ${accessLog.start()}`);
+  }
   const cache = new EdgeCache({ maxBytes: options.cacheMaxBytes ?? settings?.cacheMaxBytes });
   const holder: EdgeHolder = { deps: makeDeps(loaded, runtime, cache, edgeOptions) };
 
@@ -105,6 +114,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         await reloading?.close();
         await Promise.all([closeServer(edge, drainMs), closeServer(control, drainMs), tls?.close()]);
         await runtime.shutdown();
+        await accessLog?.close();
         // The drain is over: whatever still waits on an origin is cut, so stopping stays bounded.
         await holder.deps.origins.destroy();
       })();

@@ -44,6 +44,8 @@ export interface TestEdgeInput extends DistributionInput {
   extraConfig?: Record<string, unknown>;
   /** Shorter viewer timeouts than serve's defaults. */
   viewerTimeouts?: ServeOptions['viewerTimeouts'];
+  /** Issue 11: `--access-log FILE`. */
+  accessLog?: string;
 }
 
 /** The config file `startEdge` writes (exported so tests can write an edited one). */
@@ -89,6 +91,7 @@ export async function startEdge(input: TestEdgeInput): Promise<TestEdge> {
     log: (line) => logs.push(line),
     allowedHosts: input.allowedHosts,
     viewerTimeouts: input.viewerTimeouts,
+    ...(input.accessLog ? { accessLog: input.accessLog } : {}),
     ...(input.https ? { https: { port: 0 } } : {}),
   });
   return {
