@@ -38,3 +38,20 @@ describe('"from" a serverless.yml with cloudFront events (in-process serve)', ()
     expect(await posted.text()).toBe('api got POST /v1/items body 5');
   });
 });
+
+describe('"from" a serverless.yml with @silvermine\'s lambdaAtEdge (in-process serve)', () => {
+  it('the origin-request function serves directory indexes from the bucket; the viewer-request gate guards /preview/*', async () => {
+    const edge = await startEdgeFromConfig(
+      { from: { path: join(SLS, 'plugin', 'serverless.yml') }, origins: { content: join(SLS, 'plugin', 'content') } },
+      mkdtempSync(join(tmpdir(), 'edge-dev-import-sls-')),
+    );
+    edges.push(edge);
+    const guide = await edge.get('/guide/');
+    expect(guide.status, edge.logs.join('\n')).toBe(200);
+    expect(await guide.text()).toContain('guide');
+    expect((await edge.get('/preview/page.txt')).status).toBe(403);
+    const preview = await edge.get('/preview/page.txt', { headers: { 'x-preview-token': 'draft' } });
+    expect(await preview.text()).toContain('draft page');
+  });
+});
+

@@ -62,3 +62,22 @@ describe('serverless.yml cloudFront events (issue 10)', () => {
     await expect(importSource(none, { codeDir: scratch() })).rejects.toMatchObject({ kind: 'NoDistribution', message: expect.stringContaining('holds no AWS::CloudFront::Distribution') });
   });
 });
+
+describe('@silvermine/serverless-plugin-cloudfront-lambda-edge (issue 10)', () => {
+  it('lambdaAtEdge associates versions with the distribution in resources, by path pattern; the CloudFormation there is evaluated', async () => {
+    const { config, warnings } = await importSource(join(SLS, 'plugin', 'serverless.yml'), { codeDir: scratch() });
+    expect(warnings).toEqual([]);
+    const distribution = config.distribution as any;
+    expect(distribution.Comment).toBe('Docs for dev in ${AWS::Region}');
+    expect(distribution.Origins.Items[0]).toMatchObject({ Id: 'content', DomainName: 'docs-site-dev-content.s3.us-east-1.amazonaws.com', OriginAccessControlId: 'ContentOriginAccessControl' });
+    expect(distribution.DefaultCacheBehavior.LambdaFunctionAssociations.Items).toEqual([{ EventType: 'origin-request', LambdaFunctionARN: 'arn:aws:lambda:us-east-1:123456789012:function:docs-site-dev-directoryIndex:1' }]);
+    expect(distribution.CacheBehaviors.Items[0].LambdaFunctionAssociations.Items[0].LambdaFunctionARN).toBe('arn:aws:lambda:us-east-1:123456789012:function:docs-site-dev-previewGate:1');
+    expect(config.functions['docs-site-dev-previewGate']).toEqual({ handler: join(SLS, 'plugin', 'handlers', 'preview-gate.js#handler'), runtime: 'nodejs20.x', memorySize: 128, timeout: 5 });
+  });
+
+  it('a lambdaAtEdge distribution or path pattern that is not there names the line and what exists', async () => {
+    const file = service("service: s\nprovider: { name: aws }\nfunctions:\n  edge:\n    handler: edge.handler\n    lambdaAtEdge: { distribution: Cdn, eventType: viewer-request }\nresources:\n  Resources:\n    Site:\n      Type: AWS::CloudFront::Distribution\n      Properties: { DistributionConfig: { DefaultCacheBehavior: {} } }\n");
+    await expect(importSource(file, { codeDir: scratch() })).rejects.toMatchObject({ message: expect.stringMatching(/line 6 .*"Cdn" is not an AWS::CloudFront::Distribution in resources\.Resources \(it has Site\)/) });
+  });
+});
+
