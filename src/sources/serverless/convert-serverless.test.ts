@@ -58,6 +58,9 @@ describe('serverless.yml cloudFront events (issue 10)', () => {
   it('bad input names the file, the line and the fix', async () => {
     const file = service("service: s\nprovider: { name: aws }\nfunctions:\n  edge:\n    handler: edge.handler\n    events:\n      - cloudFront:\n          eventType: viewer-request\n          origin: https://example.com\n          cachePolicy: { name: missing }\n");
     await expect(importSource(file, { codeDir: scratch() })).rejects.toMatchObject({ kind: 'NoDistribution', message: expect.stringMatching(/serverless\.yml: line 10 .*provider\.cloudFront\.cachePolicies/) });
+    const missing = service("service: s\nprovider: { name: aws, runtime: nodejs20.x }\nfunctions:\n  edge:\n    handler: nope.handler\n    events:\n      - cloudFront: { eventType: viewer-request, origin: 'https://a.example.com' }\n");
+    const { warnings } = await importSource(missing, { codeDir: scratch() });
+    expect(warnings).toEqual([expect.stringMatching(/serverless\.yml: line 5 \(functions\.edge\.handler\): EdgeLambdaFunction: Handler "nope\.handler" names no module .* add a "functions" entry keyed by "s-dev-edge"/)]);
     const none = service("service: s\nprovider: { name: aws }\nfunctions:\n  api:\n    handler: edge.handler\n");
     await expect(importSource(none, { codeDir: scratch() })).rejects.toMatchObject({ kind: 'NoDistribution', message: expect.stringContaining('holds no AWS::CloudFront::Distribution') });
   });

@@ -1,10 +1,36 @@
-import { isObject } from '../../config/index.js';
+import { isObject, type JsonLocation } from '../../config/index.js';
 import { convertTemplate } from '../cloudformation/convert-template.js';
 import { SourceDocument } from '../shared/source-document.js';
 import type { ImportOptions, SourceConfig } from '../types.js';
 import { applyLambdaAtEdge } from './lambda-at-edge-plugin.js';
 import { compileTemplate, type ServerlessService } from './serverless-template.js';
 import { VariableResolver } from './variables.js';
+
+/**
+ * The compiled template as a document whose messages point into serverless.yml: a generated path is reported as the
+ * serverless.yml path it came from (the longest match), with that line.
+ */
+class CompiledDocument extends SourceDocument {
+  constructor(
+    private readonly written: SourceDocument,
+    value: unknown,
+    private readonly origins: [generated: string, written: string][],
+  ) {
+    super(written.file, value);
+  }
+
+  override where(loc: JsonLocation): string {
+    let best: [string, string] | undefined;
+    for (const pair of this.origins) {
+      const [generated] = pair;
+      const under = loc.path === generated || loc.path.startsWith(`${generated}.`) || loc.path.startsWith(`${generated}[`);
+      if (under && generated.length > (best?.[0].length ?? -1)) best = pair;
+    }
+    // Inside the user's own resources every path has its own line; a generated resource reports what it came from.
+    const path = best === undefined ? '' : best[1].startsWith('resources.') ? best[1] + loc.path.slice(best[0].length) : best[1];
+    return this.written.where({ file: loc.file, path });
+  }
+}
 
 /** The parts of serverless.yml the conversion reads, with `${...}` variables resolved. */
 function readService(doc: SourceDocument, options: ImportOptions, warnings: string[]): ServerlessService {
@@ -40,16 +66,6 @@ export function convertServerless(doc: SourceDocument, options: ImportOptions, w
   const service = readService(doc, options, warnings);
   const { template, origins } = compileTemplate(service, doc);
   applyLambdaAtEdge(service, template.Resources, doc);
-  const lines = new Map<string, number>();
-  for (const [generated, written] of origins) {
-    const line = doc.lineOf(written);
-    if (line !== undefined) lines.set(generated, line);
-  }
-  for (const [generated, written] of origins.filter(([g]) => !g.includes('.Properties'))) {
-    // Inside the user's own resources, every path keeps its line.
-    if (!written.startsWith('resources.')) continue;
-    for (const [path, line] of doc.linesUnder(written)) lines.set(generated + path.slice(written.length), line);
-  }
-  const compiled = new SourceDocument(doc.file, template, lines);
+  const compiled = new CompiledDocument(doc, template, origins);
   return convertTemplate(compiled, { ...options, stack: undefined }, warnings, { stackName: `${service.service}-${service.stage}` });
 }

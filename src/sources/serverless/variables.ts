@@ -101,7 +101,7 @@ export class VariableResolver {
       case 'self':
         return this.self(name, loc);
       case 'opt':
-        return name === 'stage' ? this.sources.variables.stage : this.sources.variables[name];
+        return this.sources.variables[name];
       case 'env':
         return this.sources.variables[name] ?? this.sources.env[name];
       case 'sls':

@@ -25,16 +25,6 @@ export class SourceDocument {
     }
   }
 
-  /** The line of exactly `path`, if known. */
-  lineOf(path: string): number | undefined {
-    return this.lines.get(path);
-  }
-
-  /** Every known line at `path` or below it. */
-  linesUnder(path: string): [string, number][] {
-    return [...this.lines].filter(([p]) => p === path || p.startsWith(`${path}.`) || p.startsWith(`${path}[`));
-  }
-
   at(...keys: (string | number)[]): JsonLocation {
     return keys.reduce<JsonLocation>((loc, key) => (typeof key === 'number' ? indexLocation(loc, key) : childLocation(loc, key)), this.root);
   }
