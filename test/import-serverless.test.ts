@@ -40,9 +40,9 @@ describe('"from" a serverless.yml with cloudFront events (in-process serve)', ()
 });
 
 describe('"from" a serverless.yml with @silvermine\'s lambdaAtEdge (in-process serve)', () => {
-  it('the origin-request function serves directory indexes from the bucket; the viewer-request gate guards /preview/*', async () => {
+  it('the origin-request function serves directory indexes from the bucket; the viewer-request gate guards /preview/*; from.variables set the stage', async () => {
     const edge = await startEdgeFromConfig(
-      { from: { path: join(SLS, 'plugin', 'serverless.yml') }, origins: { content: join(SLS, 'plugin', 'content') } },
+      { from: { path: join(SLS, 'plugin', 'serverless.yml'), variables: { stage: 'prod' } }, origins: { content: join(SLS, 'plugin', 'content') } },
       mkdtempSync(join(tmpdir(), 'edge-dev-import-sls-')),
     );
     edges.push(edge);
