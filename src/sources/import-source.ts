@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { isObject } from '../config/index.js';
 import { convertAssembly } from './cdk/convert-assembly.js';
 import { convertTemplate } from './cloudformation/convert-template.js';
+import { convertServerless } from './serverless/convert-serverless.js';
 import { convertShowJson } from './terraform/convert-show-json.js';
 import { directoryFormat, documentFormat, isDirectory } from './detect-source.js';
 import { SourceError } from './source-error.js';
@@ -45,6 +46,6 @@ export async function importSource(path: string, options: ImportOptions): Promis
       return { format, config: distributionConfig(doc), warnings, files: [absolute] };
     default:
       // 'serverless', the one format documentFormat gives that is left.
-      throw new SourceError('NoDistribution', absolute, '', 'edge-dev does not convert serverless.yml yet: run `serverless package` and import the CloudFormation template it writes (.serverless/cloudformation-template-update-stack.json).');
+      return { format, config: convertServerless(doc, options, warnings), warnings, files: [absolute] };
   }
 }
