@@ -7,18 +7,19 @@ import type { EnvironmentHost } from './environment.js';
 import { initReportLine, startLine, timeoutLine } from './log-format.js';
 import { executionError, throttledError, timeoutError } from './outcome-errors.js';
 import { appendLog, functionLabel, settleOutcome } from './settle-outcome.js';
-import { refillSpareWorkers, startEnvironmentWorker, takeEnvironmentWorker } from './spare-workers.js';
+import { refillSpareProcesses, takeEnvironmentProcess } from './spare-processes.js';
+import { startEnvironmentProcess } from './start-environment-process.js';
 import type { FunctionSpec, InvokeOutcome, LogLine, RuntimeOptions } from './types.js';
 
 /** What every pool of one runtime shares. */
 export interface PoolSettings {
   maxEnvironmentsPerFunction: number;
   initTimeoutMs: number;
-  workerUrl: URL;
-  /** Cold starts take a spare thread started ahead of need, and start the next one (spare-workers.ts). */
-  spareWorkers: boolean;
-  /** Set when the compiled worker is missing: every invocation fails with this text. */
-  workerProblem: string | undefined;
+  bootstrapUrl: URL;
+  /** Cold starts take a spare process started ahead of need, and start the next one (spare-processes.ts). */
+  spareProcesses: boolean;
+  /** Set when the compiled bootstrap is missing: every invocation fails with this text. */
+  bootstrapProblem: string | undefined;
   onLog: RuntimeOptions['onLog'];
   /** Called whenever an environment starts (the runtime arms its idle sweep). */
   environmentStarted(): void;
@@ -100,9 +101,9 @@ export class FunctionPool implements EnvironmentHost {
   private async runCold(event: CfEvent, awsRequestId: string): Promise<InvokeOutcome> {
     const logs: LogLine[] = [];
     const { settings, spec } = this;
-    if (settings.workerProblem !== undefined) {
+    if (settings.bootstrapProblem !== undefined) {
       this.reserved--;
-      return this.failedBeforeInvoke(logs, awsRequestId, executionError(settings.workerProblem), 0, 'error');
+      return this.failedBeforeInvoke(logs, awsRequestId, executionError(settings.bootstrapProblem), 0, 'error');
     }
     let loadPath = this.loadPath;
     if (loadPath === undefined) {
@@ -160,14 +161,13 @@ export class FunctionPool implements EnvironmentHost {
   }
 
   private spawn(loadPath: string, logs: LogLine[], initLimitMs: number, phase: 'init' | 'invoke'): Environment {
-    const { settings } = this;
-    const { memorySize } = this.spec;
-    const worker = settings.spareWorkers
-      ? takeEnvironmentWorker(settings.workerUrl, memorySize)
-      : startEnvironmentWorker(settings.workerUrl, memorySize);
-    const environment = new Environment(this.spec, loadPath, worker, this, initLimitMs, logs, phase);
-    // After the init message is on its way: the next spare starts while this Init runs.
-    if (settings.spareWorkers) refillSpareWorkers(settings.workerUrl, memorySize);
+    const { settings, spec } = this;
+    const started = settings.spareProcesses
+      ? takeEnvironmentProcess(spec, settings.bootstrapUrl)
+      : startEnvironmentProcess(spec, settings.bootstrapUrl);
+    const environment = new Environment(spec, loadPath, started, this, initLimitMs, logs, phase);
+    // The next spare starts once this Init is over, so the two never compete for the CPU.
+    if (settings.spareProcesses) void environment.initialised.then(() => refillSpareProcesses(spec, settings.bootstrapUrl));
     this.live.add(environment);
     settings.environmentStarted();
     return environment;

@@ -1,22 +1,23 @@
 /**
- * One emulated Lambda execution environment (reference §8): Init, then one invocation at a time.
- * Runs in a worker thread; imports only the message shapes (style.md). The thread may start before any function
- * is known (a spare): it waits for the init message, which binds it to one function.
+ * The Node.js bootstrap of one emulated Lambda execution environment (reference §8): Init, then one invocation at a
+ * time. Runs as its own process, started with the function's Lambda variables only, in its package root (§8.2);
+ * imports only the protocol (style.md). The process may start before it is needed (a spare): it waits for the init
+ * message, which loads the handler.
  */
 import { existsSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
+import { Socket } from 'node:net';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { getHeapStatistics } from 'node:v8';
 import type { CfEvent } from '../event/types.js';
-import type { EnvironmentData, FromWorker, InitMessage, InvokeMessage, ToWorker } from './protocol.js';
+import { CHANNEL_FD, MAX_RESPONSE_PAYLOAD_BYTES, readFrames } from './protocol.js';
+import type { EnvironmentData, FromEnvironment, InitMessage, InvokeMessage, ToEnvironment } from './protocol.js';
 
 type Handler = (event: CfEvent, context: LambdaContext, callback: LambdaCallback) => unknown;
 type LambdaCallback = (error?: unknown, result?: unknown) => void;
 
-const port = parentPort!;
-// lambda:gettingstarted-limits: a synchronous invocation's response payload, as Lambda's error message counts it.
-const MAX_RESPONSE_PAYLOAD_BYTES = 6_291_556;
+const channel = new Socket({ fd: CHANNEL_FD, readable: true, writable: true });
+// CloudWatch Logs' largest event (256 KiB): a longer console line is cut here, before it crosses to the server.
+const MAX_LOG_LINE = 262_144;
 // Set by the init message, before any handler code runs.
 let data: EnvironmentData;
 
@@ -32,13 +33,13 @@ let callbackResult: unknown = null;
 // A Shutdown that came while Init ran is delivered once the handler is loaded, to the listeners Init registered.
 let shutdownDuringInit = false;
 
-function post(message: FromWorker): void {
-  port.postMessage(message);
+function post(message: FromEnvironment): void {
+  channel.write(`${JSON.stringify(message)}\n`);
 }
 
+// §8.5: Lambda counts the whole environment's memory, so the whole process's resident set.
 function memoryUsedMb(): number {
-  const heap = getHeapStatistics();
-  return Math.ceil((heap.total_heap_size + heap.malloced_memory) / 1_048_576);
+  return Math.ceil(process.memoryUsage.rss() / 1_048_576);
 }
 
 // §8.3: the Node.js context object, with edge-dev's values (D47).
@@ -76,7 +77,8 @@ class LambdaContext {
 
 // §8.6: `<ISO time>\t<request id>\t<LEVEL>\t<message>`, util.format semantics, one entry per call.
 function logLine(level: string, text: string): void {
-  post({ type: 'log', line: `${new Date().toISOString()}\t${awsRequestId}\t${level}\t${text}` });
+  const cut = text.length > MAX_LOG_LINE ? `${text.slice(0, MAX_LOG_LINE)}… [edge-dev: line of ${text.length} characters cut at ${MAX_LOG_LINE}]` : text;
+  post({ type: 'log', line: `${new Date().toISOString()}\t${awsRequestId}\t${level}\t${cut}` });
 }
 console.log = (...args: unknown[]) => logLine('INFO', format(...args));
 console.info = (...args: unknown[]) => logLine('INFO', format(...args));
@@ -109,8 +111,8 @@ function errorType(error: unknown): string {
 function crash(label: string, type: string, error: unknown, exitCode: number): void {
   logLine('ERROR', `${label} \t${errorJson(type, error)}`);
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  post({ type: 'crash', reason: `${label.toLowerCase()}: ${message}` });
-  process.exit(exitCode);
+  // The last frames must reach the server before the process ends.
+  channel.write(`${JSON.stringify({ type: 'crash', reason: `${label.toLowerCase()}: ${message}` })}\n`, () => process.exit(exitCode));
 }
 process.on('uncaughtException', (error) => crash('Uncaught Exception', errorType(error), error, 129));
 process.on('unhandledRejection', (reason) =>
@@ -123,7 +125,7 @@ function succeed(result: unknown): void {
   endDrainWait();
   let json: string | undefined;
   try {
-    // §8.4 (D48): CloudFront sees the result after JSON serialisation; undefined becomes null. The main thread parses.
+    // §8.4 (D48): CloudFront sees the result after JSON serialisation; undefined becomes null. The server parses.
     json = JSON.stringify(result);
   } catch (error) {
     post({
@@ -135,14 +137,14 @@ function succeed(result: unknown): void {
     });
     return;
   }
-  // Issue 15: a result over Lambda's limit never crosses to the main thread, whose copy of it could exhaust memory.
+  // Issue 15: a result over Lambda's limit never crosses to the server, whose copy of it could exhaust memory.
   // `length` first: measuring UTF-8 flattens the string, which for a huge one is itself an allocation V8 may not survive.
   if (json !== undefined && (json.length > MAX_RESPONSE_PAYLOAD_BYTES || Buffer.byteLength(json) > MAX_RESPONSE_PAYLOAD_BYTES)) {
     const errorMessage = `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_PAYLOAD_BYTES} bytes)`;
     post({ type: 'failure', reason: 'too-large', errorType: 'Function.ResponseSizeTooLarge', errorMessage, memoryUsedMb: memoryUsedMb() });
     return;
   }
-  post({ type: 'result', json: json ?? 'null', memoryUsedMb: memoryUsedMb() });
+  channel.write(`{"type":"result","memoryUsedMb":${memoryUsedMb()},"result":${json ?? 'null'}}\n`);
 }
 
 // §8.1: a thrown error is an execution error but does not reset the environment.
@@ -175,18 +177,18 @@ function lambdaCallback(error?: unknown, result?: unknown): void {
   else callbackResult = result;
 }
 
-// The worker's own port is the only thing keeping its loop alive: while an invocation runs it is unref'd,
+// The channel is the only thing of the bootstrap's keeping the loop alive: while an invocation runs it is unref'd,
 // so 'beforeExit' marks the empty event loop, as in Lambda's Node.js runtime.
 function waitForDrain(): void {
   if (waitingForDrain) return;
   waitingForDrain = true;
-  port.unref();
+  channel.unref();
 }
 
 function endDrainWait(): void {
   if (!waitingForDrain) return;
   waitingForDrain = false;
-  port.ref();
+  channel.ref();
 }
 
 process.on('beforeExit', () => {
@@ -207,7 +209,7 @@ function invoke(message: InvokeMessage): void {
   waitForDrain();
   let returned: unknown;
   try {
-    returned = handler!(JSON.parse(message.eventJson) as CfEvent, context, lambdaCallback);
+    returned = handler!(message.event, context, lambdaCallback);
   } catch (error) {
     fail(error);
     return;
@@ -224,18 +226,18 @@ function invoke(message: InvokeMessage): void {
   }
 }
 
-function onMessage(message: ToWorker): void {
+function onMessage(message: ToEnvironment): void {
   if (message.type === 'invoke') invoke(message);
   else if (message.type === 'init') void init(message);
   else if (handler === undefined) shutdownDuringInit = true;
   else shutdown();
 }
 
-// D45: Shutdown delivers SIGTERM to the handler's listeners; the main thread terminates after the grace period,
-// or sooner when nothing the handler started keeps this thread alive.
+// D45: Shutdown delivers SIGTERM to the handler's listeners; the server kills the process after the grace period,
+// unless nothing the handler started keeps it alive before.
 function shutdown(): void {
   process.emit('SIGTERM', 'SIGTERM');
-  port.unref();
+  channel.unref();
 }
 
 function describeExports(namespace: Record<string, unknown>): string {
@@ -246,8 +248,6 @@ function describeExports(namespace: Record<string, unknown>): string {
 // §8.1 Init: load the module and find the handler; failures name the file and the fix.
 async function init(message: InitMessage): Promise<void> {
   data = message.data;
-  // §8.2 (D46): the thread started with an empty environment; now it gets the function's.
-  Object.assign(process.env, message.env);
   const file = data.sourcePath;
   let namespace: Record<string, unknown>;
   if (!existsSync(data.loadPath)) {
@@ -288,11 +288,24 @@ async function init(message: InitMessage): Promise<void> {
   if (shutdownDuringInit) shutdown();
 }
 
-function importFailure(file: string, error: unknown): FromWorker {
+// An AWS SDK v3 package the handler imports: Lambda's Node.js runtime provides them, edge-dev does not.
+const AWS_SDK_PACKAGE = /Cannot find (?:package|module) '(@aws-sdk\/[^/']+)/;
+
+function importFailure(file: string, error: unknown): FromEnvironment {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
     logLine('ERROR', `Uncaught Exception \t${errorJson('Runtime.ImportModuleError', error)}`);
+    const sdk = AWS_SDK_PACKAGE.exec(message)?.[1];
+    if (sdk !== undefined) {
+      return {
+        type: 'init-error',
+        errorType: 'Runtime.ImportModuleError',
+        detail:
+          `${file} imports ${sdk}, which is not installed where the handler can resolve it. Lambda's Node.js runtime ` +
+          `includes AWS SDK v3; for local runs install it in the function's project: npm install --save-dev ${sdk}`,
+      };
+    }
     return {
       type: 'init-error',
       errorType: 'Runtime.ImportModuleError',
@@ -318,4 +331,6 @@ function importFailure(file: string, error: unknown): FromWorker {
   };
 }
 
-port.on('message', onMessage);
+readFrames<ToEnvironment>(channel, onMessage);
+// The server is gone (it closed the channel): nothing more will come.
+channel.on('end', () => process.exit(0));
