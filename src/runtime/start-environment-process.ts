@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { lambdaEnvironment, logStreamName } from './lambda-env.js';
 import { packageRoot } from './package-root.js';
 import { CHANNEL_FD } from './protocol.js';
+import { isPythonRuntime, pythonInterpreter } from './python-interpreter.js';
 import type { FunctionSpec } from './types.js';
 
 /** One execution environment's process, started for one function but with no code loaded yet (§8.1). */
@@ -33,21 +34,28 @@ process.once('exit', () => {
 export function startEnvironmentProcess(spec: FunctionSpec, bootstrapUrl: URL): EnvironmentProcess {
   const streamName = logStreamName(spec.version);
   const tmpDir = mkdtempSync(join(tmpdir(), 'edge-dev-env-'));
-  const child = spawn(
-    process.execPath,
-    ['--enable-source-maps', `--max-old-space-size=${spec.memorySize}`, fileURLToPath(bootstrapUrl)],
-    {
-      cwd: packageRoot(spec.modulePath),
-      env: lambdaEnvironment(spec, streamName, tmpDir),
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-    },
-  );
+  const [command, args] = bootstrapCommand(spec, bootstrapUrl);
+  const child = spawn(command, args, {
+    cwd: packageRoot(spec.modulePath),
+    env: lambdaEnvironment(spec, streamName, tmpDir),
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+  });
   running.add(child);
   child.once('exit', () => {
     running.delete(child);
     rmSync(tmpDir, { recursive: true, force: true });
   });
   return { child, channel: child.stdio[CHANNEL_FD] as Socket, streamName };
+}
+
+/** The runtime's bootstrap: Node.js with the heap capped at the memory size, or the host's Python (unbuffered). */
+function bootstrapCommand(spec: FunctionSpec, bootstrapUrl: URL): [string, string[]] {
+  if (!isPythonRuntime(spec.runtime)) {
+    return [process.execPath, ['--enable-source-maps', `--max-old-space-size=${spec.memorySize}`, fileURLToPath(bootstrapUrl)]];
+  }
+  // A missing interpreter fails the spawn ('error'), which the environment reports as a failed Init.
+  const python = pythonInterpreter(spec.runtime) ?? spec.runtime;
+  return [python, ['-u', fileURLToPath(new URL('environment.child.py', bootstrapUrl))]];
 }
 
 /** An environment not in use keeps the server process alive neither through the process nor through its pipes. */

@@ -11,11 +11,11 @@ export interface FunctionSpec {
   version: string;
   /** The association's ARN, or a made-up versioned ARN for a bare module (§8.3 invokedFunctionArn). */
   arn: string;
-  /** Absolute path of the handler module (`.js`, `.mjs`, `.cjs`, `.ts`). */
+  /** Absolute path of the handler module (`.js`, `.mjs`, `.cjs`, `.ts`, or `.py` for a Python runtime). */
   modulePath: string;
   /** Export name, default `handler`. */
   exportName: string;
-  /** e.g. `nodejs20.x`. */
+  /** e.g. `nodejs20.x`, `python3.12`. */
   runtime: string;
   /** Megabytes, as Lambda counts them (default 128). */
   memorySize: number;
