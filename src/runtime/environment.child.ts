@@ -30,6 +30,7 @@ let context: LambdaContext | undefined;
 let callbackCalled = false;
 let callbackError: unknown = null;
 let callbackResult: unknown = null;
+let invokedAt = 0;
 // A Shutdown that came while Init ran is delivered once the handler is loaded, to the listeners Init registered.
 let shutdownDuringInit = false;
 
@@ -134,6 +135,7 @@ function succeed(result: unknown): void {
       errorType: errorType(error),
       errorMessage: error instanceof Error ? error.message : String(error),
       memoryUsedMb: memoryUsedMb(),
+      runMs: performance.now() - invokedAt,
     });
     return;
   }
@@ -141,10 +143,18 @@ function succeed(result: unknown): void {
   // `length` first: measuring UTF-8 flattens the string, which for a huge one is itself an allocation V8 may not survive.
   if (json !== undefined && (json.length > MAX_RESPONSE_PAYLOAD_BYTES || Buffer.byteLength(json) > MAX_RESPONSE_PAYLOAD_BYTES)) {
     const errorMessage = `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_PAYLOAD_BYTES} bytes)`;
-    post({ type: 'failure', reason: 'too-large', errorType: 'Function.ResponseSizeTooLarge', errorMessage, memoryUsedMb: memoryUsedMb() });
+    post({
+      type: 'failure',
+      reason: 'too-large',
+      errorType: 'Function.ResponseSizeTooLarge',
+      errorMessage,
+      memoryUsedMb: memoryUsedMb(),
+      runMs: performance.now() - invokedAt,
+    });
     return;
   }
-  channel.write(`{"type":"result","memoryUsedMb":${memoryUsedMb()},"result":${json ?? 'null'}}\n`);
+  const runMs = performance.now() - invokedAt;
+  channel.write(`{"type":"result","memoryUsedMb":${memoryUsedMb()},"runMs":${runMs},"result":${json ?? 'null'}}\n`);
 }
 
 // §8.1: a thrown error is an execution error but does not reset the environment.
@@ -160,6 +170,7 @@ function fail(error: unknown): void {
     errorType: type,
     errorMessage: error instanceof Error ? error.message : String(error),
     memoryUsedMb: memoryUsedMb(),
+    runMs: performance.now() - invokedAt,
   });
 }
 
@@ -200,6 +211,7 @@ process.on('beforeExit', () => {
 });
 
 function invoke(message: InvokeMessage): void {
+  invokedAt = performance.now();
   awsRequestId = message.awsRequestId;
   context = new LambdaContext(message.awsRequestId, message.deadline);
   pending = true;

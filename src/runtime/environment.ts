@@ -7,7 +7,6 @@ import { residentSetMb } from './process-memory.js';
 import { readFrames } from './protocol.js';
 import type { EnvironmentData, FromEnvironment, InitMessage, ToEnvironment } from './protocol.js';
 import { appendLog, functionLabel, settleOutcome } from './settle-outcome.js';
-import { refEnvironmentProcess, unrefEnvironmentProcess } from './start-environment-process.js';
 import type { EnvironmentProcess } from './start-environment-process.js';
 import type { LogSink } from './settle-outcome.js';
 import type { FunctionSpec, InvokeOutcome, LogLine } from './types.js';
@@ -45,6 +44,10 @@ export class Environment {
   /** Retired by reload or idle timeout: finishes what it runs, takes nothing new. */
   retired = false;
   lastUsed = 0;
+  /** How long Init took, once it succeeded. */
+  initDurationMs = 0;
+  /** The last invocation's time in the environment itself (its own report, else the Duration). */
+  runMs = 0;
   readonly initialised: Promise<InitResult>;
   private readonly child: EnvironmentProcess['child'];
   private readonly channel: EnvironmentProcess['channel'];
@@ -65,6 +68,7 @@ export class Environment {
   private awsRequestId = '';
   private startedAt = 0;
   private budgetMs = 0;
+  private reportedRunMs: number | undefined;
   private invokeTimer: NodeJS.Timeout | undefined;
   private resolveInvoke: ((outcome: InvokeOutcome) => void) | null = null;
 
@@ -75,7 +79,7 @@ export class Environment {
   constructor(
     readonly spec: FunctionSpec,
     loadPath: string,
-    private readonly started: EnvironmentProcess,
+    started: EnvironmentProcess,
     private readonly host: EnvironmentHost,
     initLimitMs: number,
     /** The first invocation's log: Init lines come before its START (§8.6). */
@@ -99,7 +103,6 @@ export class Environment {
     });
     this.child = started.child;
     this.channel = started.channel;
-    refEnvironmentProcess(started);
     readFrames<FromEnvironment>(this.channel, (message) => this.onMessage(message));
     // A write to a process that just died; its 'close' tells the rest.
     this.channel.on('error', ignoreChannelError);
@@ -137,11 +140,10 @@ export class Environment {
     });
   }
 
-  /** Back in the pool, waiting for work: frozen, and not keeping the server process alive. */
+  /** Back in the pool, waiting for work: frozen. */
   markIdle(now: number): void {
     this.state = 'idle';
     this.lastUsed = now;
-    unrefEnvironmentProcess(this.started);
     this.child.kill('SIGSTOP');
     this.frozen = true;
   }
@@ -149,7 +151,6 @@ export class Environment {
   private thaw(): void {
     if (!this.frozen) return;
     this.frozen = false;
-    refEnvironmentProcess(this.started);
     this.child.kill('SIGCONT');
   }
 
@@ -236,6 +237,8 @@ export class Environment {
 
   private settle(durationMs: number, error: EdgeErrorRecord | undefined, result: unknown, status?: string): void {
     clearTimeout(this.invokeTimer);
+    this.runMs = this.reportedRunMs ?? durationMs;
+    this.reportedRunMs = undefined;
     const resolve = this.resolveInvoke!;
     const logs = this.logs!;
     this.resolveInvoke = null;
@@ -265,12 +268,14 @@ export class Environment {
         if (this.resolveInvoke === null) return;
         if (message.memoryUsedMb > this.memoryUsedMb) this.memoryUsedMb = message.memoryUsedMb;
         // D48: the frame's parse was the second half of the round trip.
+        this.reportedRunMs = message.runMs;
         this.settle(performance.now() - this.startedAt, undefined, message.result);
         return;
       case 'failure': {
         if (this.resolveInvoke === null) return;
         if (message.memoryUsedMb > this.memoryUsedMb) this.memoryUsedMb = message.memoryUsedMb;
         const label = functionLabel(this.spec);
+        this.reportedRunMs = message.runMs;
         const error =
           message.reason === 'not-parsable'
             ? notParsableError(label, message.errorMessage)
@@ -283,7 +288,8 @@ export class Environment {
       case 'ready':
         if (this.state !== 'init') return;
         this.state = 'idle';
-        this.pendingInitDurationMs = performance.now() - this.createdAt;
+        this.initDurationMs = performance.now() - this.createdAt;
+        this.pendingInitDurationMs = this.initDurationMs;
         this.finishInit(INIT_OK);
         return;
       case 'init-error': {

@@ -7,6 +7,7 @@ import type { EnvironmentHost } from './environment.js';
 import { initReportLine, startLine, timeoutLine } from './log-format.js';
 import { executionError, throttledError, timeoutError } from './outcome-errors.js';
 import { appendLog, functionLabel, settleOutcome } from './settle-outcome.js';
+import { ScaleOut } from './scale-out.js';
 import { refillSpareProcesses, takeEnvironmentProcess } from './spare-processes.js';
 import { startEnvironmentProcess } from './start-environment-process.js';
 import type { FunctionSpec, InvokeOutcome, LogLine, RuntimeOptions } from './types.js';
@@ -28,12 +29,17 @@ export interface PoolSettings {
 /** A waiter is handed a free environment, leave to start one, or told the runtime shut down. */
 type Grant = Environment | 'spawn' | 'closed';
 
+interface Waiter {
+  grant(grant: Grant): void;
+  since: number;
+}
+
 /** The environments of one function version (§8.1, D45): warm ones reused, new ones up to a cap, the rest queue. */
 export class FunctionPool implements EnvironmentHost {
   /** Live environments that still take work (retired ones are not counted). */
   readonly live = new Set<Environment>();
   private readonly idle: Environment[] = [];
-  private readonly waiters: Array<(grant: Grant) => void> = [];
+  private readonly waiters: Waiter[] = [];
   private readonly retiring = new Set<Promise<void>>();
   /** Retired by a reload while busy: shut down when their invocation ends. */
   private readonly draining = new Set<Environment>();
@@ -41,7 +47,14 @@ export class FunctionPool implements EnvironmentHost {
   private readonly timeoutMs: number;
   /** Capacity promised to cold starts that have not created their environment yet. */
   private reserved = 0;
+  /** Environments created and still in Init. */
+  private initialising = 0;
   private inFlight = 0;
+  private readonly scaleOut = new ScaleOut();
+  /** Armed while invocations wait and none finishes: see checkWaiters. */
+  private waitTimer: NodeJS.Timeout | undefined;
+  /** When an invocation last finished (performance.now()). */
+  private lastFinishedAt = 0;
   private loadPath: string | undefined;
 
   constructor(
@@ -74,11 +87,12 @@ export class FunctionPool implements EnvironmentHost {
     try {
       const warm = this.idle.pop();
       if (warm !== undefined) return await this.runWarm(warm, event, awsRequestId);
-      if (this.live.size + this.reserved < this.cap) {
+      const working = this.live.size + this.reserved;
+      if (working < this.cap && this.scaleOut.shouldStart(working, this.waiters.length, this.reserved + this.initialising)) {
         this.reserved++;
         return await this.runCold(event, awsRequestId);
       }
-      const grant = await new Promise<Grant>((resolve) => this.waiters.push(resolve));
+      const grant = await this.waitForEnvironment();
       if (grant === 'closed') {
         return { ok: false, error: executionError('the runtime was shut down while the invocation waited'), logs: [], durationMs: 0, awsRequestId };
       }
@@ -93,8 +107,45 @@ export class FunctionPool implements EnvironmentHost {
 
   private async runWarm(environment: Environment, event: CfEvent, awsRequestId: string): Promise<InvokeOutcome> {
     const outcome = await environment.run(event, awsRequestId, [], this.timeoutMs, true);
+    this.scaleOut.recordRun(environment.runMs);
     this.release(environment);
     return outcome;
+  }
+
+  private waitForEnvironment(): Promise<Grant> {
+    if (this.waitTimer === undefined && this.live.size + this.reserved < this.cap) this.armWaitTimer();
+    return new Promise<Grant>((grant) => this.waiters.push({ grant, since: performance.now() }));
+  }
+
+  private armWaitTimer(waitedMs = 0): void {
+    this.waitTimer = setTimeout(onWaitTimer, this.scaleOut.coldStartMs - waitedMs, this);
+    // The waiting invocations keep the process alive, not this.
+    this.waitTimer.unref();
+  }
+
+  /**
+   * Invocations wait and none has finished for longer than a cold start costs (the environments are stuck in long
+   * invocations the averages did not foresee): the first waiter starts an environment, one at a time. While
+   * invocations keep finishing the queue moves, and another process would only share the same CPUs; while one
+   * environment is in Init, another started now would not be ready sooner.
+   */
+  checkWaiters(): void {
+    this.waitTimer = undefined;
+    const first = this.waiters[0];
+    if (first === undefined || this.live.size + this.reserved >= this.cap) return;
+    if (this.reserved + this.initialising > 0) {
+      this.armWaitTimer();
+      return;
+    }
+    const waited = performance.now() - Math.max(first.since, this.lastFinishedAt);
+    if (waited < this.scaleOut.coldStartMs) {
+      this.armWaitTimer(waited);
+      return;
+    }
+    this.waiters.shift();
+    this.reserved++;
+    first.grant('spawn');
+    if (this.waiters.length > 0 && this.live.size + this.reserved < this.cap) this.armWaitTimer();
   }
 
   /** A new environment: Init, then the invocation. The caller has reserved the capacity. */
@@ -144,6 +195,7 @@ export class FunctionPool implements EnvironmentHost {
       return this.failedBeforeInvoke(logs, awsRequestId, executionError(init.detail), 0, status, logStart);
     }
     const outcome = await environment.run(event, awsRequestId, logs, Math.max(1, budgetMs), logStart);
+    this.scaleOut.recordRun(environment.runMs);
     this.release(environment);
     return outcome;
   }
@@ -166,8 +218,13 @@ export class FunctionPool implements EnvironmentHost {
       ? takeEnvironmentProcess(spec, settings.bootstrapUrl)
       : startEnvironmentProcess(spec, settings.bootstrapUrl);
     const environment = new Environment(spec, loadPath, started, this, initLimitMs, logs, phase);
-    // The next spare starts once this Init is over, so the two never compete for the CPU.
-    if (settings.spareProcesses) void environment.initialised.then(() => refillSpareProcesses(spec, settings.bootstrapUrl));
+    this.initialising++;
+    void environment.initialised.then((init) => {
+      this.initialising--;
+      if (init.ok) this.scaleOut.recordInit(environment.initDurationMs);
+      // The next spare starts once this Init is over, so the two never compete for the CPU.
+      if (settings.spareProcesses) refillSpareProcesses(spec, settings.bootstrapUrl);
+    });
     this.live.add(environment);
     settings.environmentStarted();
     return environment;
@@ -175,6 +232,7 @@ export class FunctionPool implements EnvironmentHost {
 
   /** After an invocation: to the next waiter, back to the idle stack, or to Shutdown if retired. */
   private release(environment: Environment): void {
+    this.lastFinishedAt = performance.now();
     if (environment.state === 'dead') {
       this.draining.delete(environment);
       this.wakeForSpawn();
@@ -186,7 +244,7 @@ export class FunctionPool implements EnvironmentHost {
       return;
     }
     const waiter = this.waiters.shift();
-    if (waiter !== undefined) waiter(environment);
+    if (waiter !== undefined) waiter.grant(environment);
     else {
       environment.markIdle(performance.now());
       this.idle.push(environment);
@@ -197,7 +255,7 @@ export class FunctionPool implements EnvironmentHost {
   private wakeForSpawn(): void {
     while (this.waiters.length > 0 && this.live.size + this.reserved < this.cap) {
       this.reserved++;
-      this.waiters.shift()!('spawn');
+      this.waiters.shift()!.grant('spawn');
     }
   }
 
@@ -237,10 +295,16 @@ export class FunctionPool implements EnvironmentHost {
 
   /** Server stop (D45): every environment, busy or not, gets SIGTERM and the grace period. */
   async shutdown(): Promise<void> {
-    for (const waiter of this.waiters.splice(0)) waiter('closed');
+    clearTimeout(this.waitTimer);
+    this.waitTimer = undefined;
+    for (const waiter of this.waiters.splice(0)) waiter.grant('closed');
     for (const environment of [...this.live, ...this.draining]) this.retireOne(environment);
     this.draining.clear();
     this.idle.length = 0;
     await Promise.all([...this.retiring]);
   }
+}
+
+function onWaitTimer(pool: FunctionPool): void {
+  pool.checkWaiters();
 }

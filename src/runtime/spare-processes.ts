@@ -1,4 +1,4 @@
-import { startEnvironmentProcess, unrefEnvironmentProcess } from './start-environment-process.js';
+import { startEnvironmentProcess } from './start-environment-process.js';
 import type { EnvironmentProcess } from './start-environment-process.js';
 import type { FunctionSpec } from './types.js';
 
@@ -49,7 +49,6 @@ function addSpare(stock: Stock): void {
   spare.child.once('exit', () => {
     if (stock.spare === spare) stock.spare = undefined;
   });
-  unrefEnvironmentProcess(spare);
   stock.spare = spare;
 }
 

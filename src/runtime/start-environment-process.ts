@@ -45,7 +45,9 @@ export function startEnvironmentProcess(spec: FunctionSpec, bootstrapUrl: URL): 
     running.delete(child);
     rmSync(tmpDir, { recursive: true, force: true });
   });
-  return { child, channel: child.stdio[CHANNEL_FD] as Socket, streamName };
+  const started = { child, channel: child.stdio[CHANNEL_FD] as Socket, streamName };
+  unrefEnvironmentProcess(started);
+  return started;
 }
 
 /** The runtime's bootstrap: Node.js with the heap capped at the memory size, or the host's Python (unbuffered). */
@@ -58,17 +60,13 @@ function bootstrapCommand(spec: FunctionSpec, bootstrapUrl: URL): [string, strin
   return [python, ['-u', fileURLToPath(new URL('environment.child.py', bootstrapUrl))]];
 }
 
-/** An environment not in use keeps the server process alive neither through the process nor through its pipes. */
-export function unrefEnvironmentProcess({ child, channel }: EnvironmentProcess): void {
+/**
+ * An environment keeps the server process alive neither through the process nor through its pipes, from the start:
+ * while it works, its Init or invocation timer does. (Ref and unref at every invocation were 8 calls into libuv.)
+ */
+function unrefEnvironmentProcess({ child, channel }: EnvironmentProcess): void {
   child.unref();
   channel.unref();
   (child.stdout as Socket).unref();
   (child.stderr as Socket).unref();
-}
-
-export function refEnvironmentProcess({ child, channel }: EnvironmentProcess): void {
-  child.ref();
-  channel.ref();
-  (child.stdout as Socket).ref();
-  (child.stderr as Socket).ref();
 }

@@ -1,0 +1,49 @@
+/**
+ * When a function's environments are all busy: start another (Lambda scales out, §8.1) or wait for one to be free.
+ * Lambda starts an environment per concurrent invocation; on a developer's machine a cold start is a process start
+ * (a Node.js boot is 50-100 ms of CPU on 2 cores) and every live environment is a process the CPU switches between.
+ * Fifty connections of fast handlers made 16 processes per function, and the server spent 4x the CPU per invocation
+ * it spends with 2 (bench/profile-runtime.js). So an invocation waits for a warm environment when that wait is
+ * expected to be shorter than a cold start, and the pool scales out as Lambda does when handlers are slow.
+ */
+
+// What a cold start costs at least, whatever the Init Durations say: a spare's Init is short, but starting the
+// spare that replaces it is a process start (50-100 ms measured on the benchmark machine).
+const COLD_START_FLOOR_MS = 50;
+// Weight of the newest sample in the moving averages.
+const WEIGHT = 0.2;
+// While no invocation has finished yet, as many environments start at once as Lambda would, up to this many.
+const UNKNOWN_RUN_STARTS = 4;
+
+export class ScaleOut {
+  /** Average wall time of an invocation (REPORT Duration), once one has finished. */
+  private runMs: number | undefined;
+  private initMs = COLD_START_FLOOR_MS;
+
+  /** Expected cost of starting an environment now, in ms. */
+  get coldStartMs(): number {
+    return Math.max(COLD_START_FLOOR_MS, this.initMs);
+  }
+
+  recordRun(durationMs: number): void {
+    this.runMs = this.runMs === undefined ? durationMs : this.runMs + WEIGHT * (durationMs - this.runMs);
+  }
+
+  recordInit(durationMs: number): void {
+    this.initMs += WEIGHT * (durationMs - this.initMs);
+  }
+
+  /**
+   * Start an environment for a new invocation? `working` environments are busy or in Init (none idle), `queued`
+   * invocations wait already; `starting` of the working ones are still in Init.
+   */
+  shouldStart(working: number, queued: number, starting: number): boolean {
+    if (working === 0) return true;
+    if (this.runMs === undefined) return starting < UNKNOWN_RUN_STARTS;
+    // One at a time: a second process started while one boots would not be ready sooner, and each start takes CPU
+    // from the invocations already running (which makes them look slower still).
+    if (starting > 0) return false;
+    // Invocations are handed out in order, `working` at a time.
+    return (this.runMs * (queued + 1)) / working > this.coldStartMs;
+  }
+}
