@@ -218,12 +218,13 @@ export class FunctionPool implements EnvironmentHost {
       ? takeEnvironmentProcess(spec, settings.bootstrapUrl)
       : startEnvironmentProcess(spec, settings.bootstrapUrl);
     const environment = new Environment(spec, loadPath, started, this, initLimitMs, logs, phase);
+    // The next spare starts now, beside this Init (which runs in a process that has booted, usually): a Node.js
+    // boot takes 50-100 ms, and started after Init it was still booting at the next cold start.
+    if (settings.spareProcesses) refillSpareProcesses(spec, settings.bootstrapUrl);
     this.initialising++;
     void environment.initialised.then((init) => {
       this.initialising--;
       if (init.ok) this.scaleOut.recordInit(environment.initDurationMs);
-      // The next spare starts once this Init is over, so the two never compete for the CPU.
-      if (settings.spareProcesses) refillSpareProcesses(spec, settings.bootstrapUrl);
     });
     this.live.add(environment);
     settings.environmentStarted();
