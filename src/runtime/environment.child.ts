@@ -4,18 +4,16 @@
  * imports only the protocol (style.md). The process may start before it is needed (a spare): it waits for the init
  * message, which loads the handler.
  */
-import { existsSync } from 'node:fs';
-import { Socket } from 'node:net';
+import { existsSync, readSync, writeSync } from 'node:fs';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import type { CfEvent } from '../event/types.js';
-import { CHANNEL_FD, MAX_RESPONSE_PAYLOAD_BYTES, readFrames } from './protocol.js';
+import { CHANNEL_FD, MAX_RESPONSE_PAYLOAD_BYTES } from './protocol.js';
 import type { EnvironmentData, FromEnvironment, InitMessage, InvokeMessage, ToEnvironment } from './protocol.js';
 
 type Handler = (event: CfEvent, context: LambdaContext, callback: LambdaCallback) => unknown;
 type LambdaCallback = (error?: unknown, result?: unknown) => void;
 
-const channel = new Socket({ fd: CHANNEL_FD, readable: true, writable: true });
 // CloudWatch Logs' largest event (256 KiB): a longer console line is cut here, before it crosses to the server.
 const MAX_LOG_LINE = 262_144;
 // Set by the init message, before any handler code runs.
@@ -31,11 +29,51 @@ let callbackCalled = false;
 let callbackError: unknown = null;
 let callbackResult: unknown = null;
 let invokedAt = 0;
-// A Shutdown that came while Init ran is delivered once the handler is loaded, to the listeners Init registered.
-let shutdownDuringInit = false;
+
+/**
+ * The channel is used with blocking reads and writes, no stream: between invocations the process waits in `read`,
+ * so nothing the handler left running (timers, sockets, promises) runs until the next event. That is Lambda's freeze
+ * (§8.1) at no cost per invocation; the server adds SIGSTOP for environments idle longer (environment.ts).
+ */
+function send(text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(CHANNEL_FD, bytes, offset);
+}
 
 function post(message: FromEnvironment): void {
-  channel.write(`${JSON.stringify(message)}\n`);
+  send(`${JSON.stringify(message)}\n`);
+}
+
+const readBuffer = Buffer.allocUnsafe(65_536);
+// Bytes read past the last whole message.
+let unread: Buffer = Buffer.alloc(0);
+
+/** Blocks until the next whole message; the process ends when the server closed the channel. */
+function readMessage(): ToEnvironment {
+  for (let searched = 0; ; ) {
+    const end = unread.indexOf(10, searched);
+    if (end !== -1) {
+      const line = unread.toString('utf8', 0, end);
+      unread = unread.subarray(end + 1);
+      return JSON.parse(line) as ToEnvironment;
+    }
+    searched = unread.length;
+    let count: number;
+    try {
+      count = readSync(CHANNEL_FD, readBuffer, 0, readBuffer.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN' || (error as NodeJS.ErrnoException).code === 'EINTR') continue;
+      throw error;
+    }
+    // The server is gone (it closed the channel): nothing more will come.
+    if (count === 0) process.exit(0);
+    unread = unread.length === 0 ? Buffer.from(readBuffer.subarray(0, count)) : Buffer.concat([unread, readBuffer.subarray(0, count)]);
+  }
+}
+
+/** Frozen until the next message, which then runs from the event loop (after any timers that came due meanwhile). */
+function waitForMessage(): void {
+  setImmediate(onMessage, readMessage());
 }
 
 // §8.5: Lambda counts the whole environment's memory, so the whole process's resident set.
@@ -112,8 +150,8 @@ function errorType(error: unknown): string {
 function crash(label: string, type: string, error: unknown, exitCode: number): void {
   logLine('ERROR', `${label} \t${errorJson(type, error)}`);
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  // The last frames must reach the server before the process ends.
-  channel.write(`${JSON.stringify({ type: 'crash', reason: `${label.toLowerCase()}: ${message}` })}\n`, () => process.exit(exitCode));
+  post({ type: 'crash', reason: `${label.toLowerCase()}: ${message}` });
+  process.exit(exitCode);
 }
 process.on('uncaughtException', (error) => crash('Uncaught Exception', errorType(error), error, 129));
 process.on('unhandledRejection', (reason) =>
@@ -137,6 +175,7 @@ function succeed(result: unknown): void {
       memoryUsedMb: memoryUsedMb(),
       runMs: performance.now() - invokedAt,
     });
+    process.nextTick(waitForMessage);
     return;
   }
   // Issue 15: a result over Lambda's limit never crosses to the server, whose copy of it could exhaust memory.
@@ -151,10 +190,13 @@ function succeed(result: unknown): void {
       memoryUsedMb: memoryUsedMb(),
       runMs: performance.now() - invokedAt,
     });
+    process.nextTick(waitForMessage);
     return;
   }
   const runMs = performance.now() - invokedAt;
-  channel.write(`{"type":"result","memoryUsedMb":${memoryUsedMb()},"runMs":${runMs},"result":${json ?? 'null'}}\n`);
+  send(`{"type":"result","memoryUsedMb":${memoryUsedMb()},"runMs":${runMs},"result":${json ?? 'null'}}\n`);
+  // After the handler's synchronous code (a callback may be followed by more), not in the middle of it.
+  process.nextTick(waitForMessage);
 }
 
 // §8.1: a thrown error is an execution error but does not reset the environment.
@@ -172,6 +214,7 @@ function fail(error: unknown): void {
     memoryUsedMb: memoryUsedMb(),
     runMs: performance.now() - invokedAt,
   });
+  process.nextTick(waitForMessage);
 }
 
 // §8.4: with callbackWaitsForEmptyEventLoop the invocation ends when the event loop is empty.
@@ -188,18 +231,14 @@ function lambdaCallback(error?: unknown, result?: unknown): void {
   else callbackResult = result;
 }
 
-// The channel is the only thing of the bootstrap's keeping the loop alive: while an invocation runs it is unref'd,
-// so 'beforeExit' marks the empty event loop, as in Lambda's Node.js runtime.
+// The bootstrap keeps nothing open (the channel is read synchronously), so 'beforeExit' marks the empty event loop
+// of an invocation, as in Lambda's Node.js runtime.
 function waitForDrain(): void {
-  if (waitingForDrain) return;
   waitingForDrain = true;
-  channel.unref();
 }
 
 function endDrainWait(): void {
-  if (!waitingForDrain) return;
   waitingForDrain = false;
-  channel.ref();
 }
 
 process.on('beforeExit', () => {
@@ -240,16 +279,14 @@ function invoke(message: InvokeMessage): void {
 
 function onMessage(message: ToEnvironment): void {
   if (message.type === 'invoke') invoke(message);
-  else if (message.type === 'init') void init(message);
-  else if (handler === undefined) shutdownDuringInit = true;
+  else if (message.type === 'init') void init(message).then(waitForMessage);
   else shutdown();
 }
 
 // D45: Shutdown delivers SIGTERM to the handler's listeners; the server kills the process after the grace period,
-// unless nothing the handler started keeps it alive before.
+// unless nothing the handler started keeps it alive before. No more messages are read.
 function shutdown(): void {
-  process.emit('SIGTERM', 'SIGTERM');
-  channel.unref();
+  if (handler !== undefined) process.emit('SIGTERM', 'SIGTERM');
 }
 
 function describeExports(namespace: Record<string, unknown>): string {
@@ -297,7 +334,6 @@ async function init(message: InitMessage): Promise<void> {
   }
   handler = candidate as Handler;
   post({ type: 'ready' });
-  if (shutdownDuringInit) shutdown();
 }
 
 // An AWS SDK v3 package the handler imports: Lambda's Node.js runtime provides them, edge-dev does not.
@@ -343,6 +379,5 @@ function importFailure(file: string, error: unknown): FromEnvironment {
   };
 }
 
-readFrames<ToEnvironment>(channel, onMessage);
-// The server is gone (it closed the channel): nothing more will come.
-channel.on('end', () => process.exit(0));
+// A spare waits here, frozen, for its init message.
+waitForMessage();

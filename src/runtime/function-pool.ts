@@ -265,11 +265,12 @@ export class FunctionPool implements EnvironmentHost {
     void done.finally(() => this.retiring.delete(done));
   }
 
-  /** D45: idle environments past the idle timeout get their Shutdown (oldest are at the bottom of the stack). */
+  /** D45: idle environments past the idle timeout get their Shutdown (oldest are at the bottom of the stack); the rest get SIGSTOP. */
   retireIdle(now: number, idleTimeoutMs: number): void {
     while (this.idle.length > 0 && now - this.idle[0]!.lastUsed >= idleTimeoutMs) {
       this.retireOne(this.idle.shift()!);
     }
+    for (const environment of this.idle) environment.freeze();
   }
 
   /** Hot reload: new invocations get new environments, in-flight ones finish first. */
