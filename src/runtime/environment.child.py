@@ -151,7 +151,6 @@ def invoke(handler, data, message):
     global request_id
     request_id = message["awsRequestId"]
     context = LambdaContext(data, request_id, message["deadline"])
-    started = time.perf_counter()
     try:
         result = handler(message["event"], context)
     except Exception as error:
@@ -175,8 +174,7 @@ def invoke(handler, data, message):
               "errorMessage": f"Response payload size exceeded maximum allowed payload size ({MAX_RESPONSE_PAYLOAD_BYTES} bytes)",
               "memoryUsedMb": memory_used_mb()})
         return
-    run_ms = (time.perf_counter() - started) * 1000
-    channel.sendall(f'{{"type":"result","memoryUsedMb":{memory_used_mb()},"runMs":{run_ms},"result":{text}}}\n'.encode("utf-8"))
+    channel.sendall(f'{{"type":"result","memoryUsedMb":{memory_used_mb()},"result":{text}}}\n'.encode("utf-8"))
 
 
 def main():

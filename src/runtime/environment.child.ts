@@ -28,7 +28,6 @@ let context: LambdaContext | undefined;
 let callbackCalled = false;
 let callbackError: unknown = null;
 let callbackResult: unknown = null;
-let invokedAt = 0;
 
 /**
  * The channel is used with blocking reads and writes, no stream: between invocations the process waits in `read`,
@@ -173,7 +172,6 @@ function succeed(result: unknown): void {
       errorType: errorType(error),
       errorMessage: error instanceof Error ? error.message : String(error),
       memoryUsedMb: memoryUsedMb(),
-      runMs: performance.now() - invokedAt,
     });
     process.nextTick(waitForMessage);
     return;
@@ -188,13 +186,11 @@ function succeed(result: unknown): void {
       errorType: 'Function.ResponseSizeTooLarge',
       errorMessage,
       memoryUsedMb: memoryUsedMb(),
-      runMs: performance.now() - invokedAt,
     });
     process.nextTick(waitForMessage);
     return;
   }
-  const runMs = performance.now() - invokedAt;
-  send(`{"type":"result","memoryUsedMb":${memoryUsedMb()},"runMs":${runMs},"result":${json ?? 'null'}}\n`);
+  send(`{"type":"result","memoryUsedMb":${memoryUsedMb()},"result":${json ?? 'null'}}\n`);
   // After the handler's synchronous code (a callback may be followed by more), not in the middle of it.
   process.nextTick(waitForMessage);
 }
@@ -212,7 +208,6 @@ function fail(error: unknown): void {
     errorType: type,
     errorMessage: error instanceof Error ? error.message : String(error),
     memoryUsedMb: memoryUsedMb(),
-    runMs: performance.now() - invokedAt,
   });
   process.nextTick(waitForMessage);
 }
@@ -250,7 +245,6 @@ process.on('beforeExit', () => {
 });
 
 function invoke(message: InvokeMessage): void {
-  invokedAt = performance.now();
   awsRequestId = message.awsRequestId;
   context = new LambdaContext(message.awsRequestId, message.deadline);
   pending = true;

@@ -50,8 +50,6 @@ export class Environment {
   lastUsed = 0;
   /** How long Init took, once it succeeded. */
   initDurationMs = 0;
-  /** The last invocation's time in the environment itself (its own report, else the Duration). */
-  runMs = 0;
   readonly initialised: Promise<InitResult>;
   private readonly child: EnvironmentProcess['child'];
   private readonly channel: EnvironmentProcess['channel'];
@@ -73,7 +71,6 @@ export class Environment {
   private awsRequestId = '';
   private startedAt = 0;
   private budgetMs = 0;
-  private reportedRunMs: number | undefined;
   private invokeTimer: NodeJS.Timeout | undefined;
   private resolveInvoke: ((outcome: InvokeOutcome) => void) | null = null;
 
@@ -249,8 +246,6 @@ export class Environment {
 
   private settle(durationMs: number, error: EdgeErrorRecord | undefined, result: unknown, status?: string): void {
     clearTimeout(this.invokeTimer);
-    this.runMs = this.reportedRunMs ?? durationMs;
-    this.reportedRunMs = undefined;
     const resolve = this.resolveInvoke!;
     const logs = this.logs!;
     this.resolveInvoke = null;
@@ -280,14 +275,12 @@ export class Environment {
         if (this.resolveInvoke === null) return;
         if (message.memoryUsedMb > this.memoryUsedMb) this.memoryUsedMb = message.memoryUsedMb;
         // D48: the frame's parse was the second half of the round trip.
-        this.reportedRunMs = message.runMs;
         this.settle(performance.now() - this.startedAt, undefined, message.result);
         return;
       case 'failure': {
         if (this.resolveInvoke === null) return;
         if (message.memoryUsedMb > this.memoryUsedMb) this.memoryUsedMb = message.memoryUsedMb;
         const label = functionLabel(this.spec);
-        this.reportedRunMs = message.runMs;
         const error =
           message.reason === 'not-parsable'
             ? notParsableError(label, message.errorMessage)

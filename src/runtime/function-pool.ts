@@ -107,7 +107,7 @@ export class FunctionPool implements EnvironmentHost {
 
   private async runWarm(environment: Environment, event: CfEvent, awsRequestId: string): Promise<InvokeOutcome> {
     const outcome = await environment.run(event, awsRequestId, [], this.timeoutMs, true);
-    this.scaleOut.recordRun(environment.runMs);
+    this.scaleOut.recordRun(outcome.durationMs);
     this.release(environment);
     return outcome;
   }
@@ -195,7 +195,7 @@ export class FunctionPool implements EnvironmentHost {
       return this.failedBeforeInvoke(logs, awsRequestId, executionError(init.detail), 0, status, logStart);
     }
     const outcome = await environment.run(event, awsRequestId, logs, Math.max(1, budgetMs), logStart);
-    this.scaleOut.recordRun(environment.runMs);
+    this.scaleOut.recordRun(outcome.durationMs);
     this.release(environment);
     return outcome;
   }

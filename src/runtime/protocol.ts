@@ -76,8 +76,6 @@ export interface ResultMessage {
   result: unknown;
   /** The process's resident set size now, in MB (§8.6 Max Memory Used). */
   memoryUsedMb: number;
-  /** How long the environment itself took, from the event's arrival to this message (the pool's scale-out signal). */
-  runMs?: number;
 }
 /**
  * The handler threw, rejected or called back with an error (§8.4), its result was not JSON (D48), or the JSON was
@@ -89,7 +87,6 @@ export interface FailureMessage {
   errorType: string;
   errorMessage: string;
   memoryUsedMb: number;
-  runMs?: number;
 }
 /** The environment is about to exit: uncaught exception or unhandled rejection (D25). */
 export interface CrashMessage {
