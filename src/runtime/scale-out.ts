@@ -1,10 +1,14 @@
+import { performance } from 'node:perf_hooks';
+
 /**
  * When a function's environments are all busy: start another (Lambda scales out, §8.1) or wait for one to be free.
  * Lambda starts an environment per concurrent invocation; on a developer's machine a cold start is a process start
  * (a Node.js boot is 50-100 ms of CPU on 2 cores) and every live environment is a process the CPU switches between.
  * Fifty connections of fast handlers made 16 processes per function, and the server spent 4x the CPU per invocation
  * it spends with 2 (bench/profile-runtime.js). So an invocation waits for a warm environment when that wait is
- * expected to be shorter than a cold start, and the pool scales out as Lambda does when handlers are slow.
+ * expected to be shorter than a cold start, and the pool scales out as Lambda does when handlers are slow. Not while
+ * the server's own event loop is saturated: then invocations wait for the server, not for environments, and each
+ * new process only takes CPU from it.
  */
 
 // What a cold start costs at least, whatever the Init Durations say: a spare's Init is short, but starting the
@@ -14,6 +18,25 @@ const COLD_START_FLOOR_MS = 50;
 const WEIGHT = 0.2;
 // While no invocation has finished yet, as many environments start at once as Lambda would, up to this many.
 const UNKNOWN_RUN_STARTS = 4;
+// Event loop utilisation above which the server, not the environments, is what invocations wait for.
+const SATURATED = 0.9;
+const UTILISATION_WINDOW_MS = 200;
+
+let mark = performance.eventLoopUtilization();
+let markedAt = performance.now();
+let saturated = false;
+
+/** Whether the server's event loop was busy nearly all of the last window (one reading per window). */
+function serverSaturated(): boolean {
+  const now = performance.now();
+  if (now - markedAt >= UTILISATION_WINDOW_MS) {
+    const current = performance.eventLoopUtilization();
+    saturated = performance.eventLoopUtilization(current, mark).utilization > SATURATED;
+    mark = current;
+    markedAt = now;
+  }
+  return saturated;
+}
 
 export class ScaleOut {
   /** Average wall time of an invocation (REPORT Duration), once one has finished. */
@@ -44,6 +67,6 @@ export class ScaleOut {
     // from the invocations already running (which makes them look slower still).
     if (starting > 0) return false;
     // Invocations are handed out in order, `working` at a time.
-    return (this.runMs * (queued + 1)) / working > this.coldStartMs;
+    return (this.runMs * (queued + 1)) / working > this.coldStartMs && !serverSaturated();
   }
 }
