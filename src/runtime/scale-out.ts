@@ -63,7 +63,10 @@ export class ScaleOut {
   shouldStart(working: number, queued: number, starting: number): boolean {
     if (working === 0) return true;
     if (this.runMs === undefined) return starting < UNKNOWN_RUN_STARTS;
-    // One at a time: a second process started while one boots would not be ready sooner, and each start takes CPU
+    // Invocations that take an environment longer than a cold start: start one, as Lambda does (a handler that
+    // waits on I/O, or hangs until its timeout, must not queue others behind it).
+    if (this.runMs >= this.coldStartMs) return true;
+    // Fast invocations, one start at a time: a second process started while one boots would not be ready sooner, and each start takes CPU
     // from the invocations already running (which makes them look slower still).
     if (starting > 0) return false;
     // Invocations are handed out in order, `working` at a time.
