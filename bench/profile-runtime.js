@@ -20,6 +20,7 @@ childProcess.ChildProcess.prototype.spawn = function countedSpawn(...args) {
   return originalSpawn.apply(this, args);
 };
 
+const cpuSplit = (before) => { const u = process.cpuUsage(before); return `user ${u.user} sys ${u.system}`; };
 const cpuMicros = (before) => {
   const used = process.cpuUsage(before);
   return used.user + used.system;
@@ -77,6 +78,7 @@ const total = rounds * concurrency;
 console.log(
   `concurrent ${concurrency} x ${rounds} (4 functions each): ${((total / elapsed) * 1000).toFixed(0)} req/s, ${(cpuMicros(before) / total).toFixed(0)} µs CPU/req, p50 ${percentile(latencies, 50).toFixed(1)} ms p99 ${percentile(latencies, 99).toFixed(1)} ms, failed ${failed}`,
 );
+console.log(`server CPU in the concurrent phase: ${cpuSplit(before)} µs`);
 console.log(`processes spawned: ${spawned} (${spawned - spawnedBefore} during the concurrent phase), live environments ${runtime.environmentCount()}`);
 clearInterval(watch);
 await runtime.shutdown();
