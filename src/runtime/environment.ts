@@ -50,6 +50,11 @@ export class Environment {
   lastUsed = 0;
   /** How long Init took, once it succeeded. */
   initDurationMs = 0;
+  /**
+   * The last invocation's run time as the environment measured it (the timeout's budget for a timeout), or
+   * undefined when it did not say (a crash, the Python bootstrap): the scale-out estimate's handler time.
+   */
+  handlerMs: number | undefined;
   readonly initialised: Promise<InitResult>;
   private readonly child: EnvironmentProcess['child'];
   private readonly channel: EnvironmentProcess['channel'];
@@ -130,6 +135,7 @@ export class Environment {
     // InvokeMessage, with the event's JSON spliced in: the one serialisation of it (D48).
     const frame = `{"type":"invoke","awsRequestId":"${awsRequestId}","deadline":${Date.now() + budgetMs},"event":${JSON.stringify(event)}}\n`;
     this.state = 'busy';
+    this.handlerMs = undefined;
     this.logs = logs;
     this.awsRequestId = awsRequestId;
     if (logStart) appendLog(logs, this.host, startLine(awsRequestId, this.spec.version));
@@ -226,6 +232,7 @@ export class Environment {
   // §8.5 (D26): the invocation is cut at the function's timeout and the environment is reset.
   private invokeTimedOut(elapsed: number): void {
     appendLog(this.logs, this.host, timeoutLine(this.awsRequestId, elapsed));
+    this.handlerMs = elapsed;
     this.kill();
     this.settle(elapsed, timeoutError(functionLabel(this.spec), this.spec.timeout), null, 'timeout');
   }
@@ -274,12 +281,14 @@ export class Environment {
       case 'result':
         if (this.resolveInvoke === null) return;
         if (message.memoryUsedMb > this.memoryUsedMb) this.memoryUsedMb = message.memoryUsedMb;
+        this.handlerMs = message.runMs;
         // D48: the frame's parse was the second half of the round trip.
         this.settle(performance.now() - this.startedAt, undefined, message.result);
         return;
       case 'failure': {
         if (this.resolveInvoke === null) return;
         if (message.memoryUsedMb > this.memoryUsedMb) this.memoryUsedMb = message.memoryUsedMb;
+        this.handlerMs = message.runMs;
         const label = functionLabel(this.spec);
         const error =
           message.reason === 'not-parsable'

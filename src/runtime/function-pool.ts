@@ -107,7 +107,7 @@ export class FunctionPool implements EnvironmentHost {
 
   private async runWarm(environment: Environment, event: CfEvent, awsRequestId: string): Promise<InvokeOutcome> {
     const outcome = await environment.run(event, awsRequestId, [], this.timeoutMs, true);
-    this.scaleOut.recordRun(outcome.durationMs);
+    this.scaleOut.recordRun(outcome.durationMs, environment.handlerMs);
     this.release(environment);
     return outcome;
   }
@@ -195,7 +195,7 @@ export class FunctionPool implements EnvironmentHost {
       return this.failedBeforeInvoke(logs, awsRequestId, executionError(init.detail), 0, status, logStart);
     }
     const outcome = await environment.run(event, awsRequestId, logs, Math.max(1, budgetMs), logStart);
-    this.scaleOut.recordRun(outcome.durationMs);
+    this.scaleOut.recordRun(outcome.durationMs, environment.handlerMs);
     this.release(environment);
     return outcome;
   }
@@ -252,12 +252,18 @@ export class FunctionPool implements EnvironmentHost {
     }
   }
 
-  /** Capacity freed: the first waiter may start a new environment. */
-  private wakeForSpawn(): void {
-    while (this.waiters.length > 0 && this.live.size + this.reserved < this.cap) {
+  /**
+   * `freed` environments' capacity is free (they died, or never started): as many waiters start a new one. The rest
+   * keep waiting for the environments that work, as before; the wait timer (checkWaiters) scales out if none
+   * finishes. (Every waiter, up to the cap, used to start one: a crash under load started a dozen processes at once,
+   * whose boots then slowed every invocation.)
+   */
+  private wakeForSpawn(freed = 1): void {
+    for (let i = 0; i < freed && this.waiters.length > 0 && this.live.size + this.reserved < this.cap; i++) {
       this.reserved++;
       this.waiters.shift()!.grant('spawn');
     }
+    if (this.waiters.length > 0 && this.waitTimer === undefined && this.live.size + this.reserved < this.cap) this.armWaitTimer();
   }
 
   private track(done: Promise<void>): void {
@@ -286,7 +292,7 @@ export class FunctionPool implements EnvironmentHost {
         this.draining.add(environment);
       }
     }
-    this.wakeForSpawn();
+    this.wakeForSpawn(this.cap);
   }
 
   private retireOne(environment: Environment): void {

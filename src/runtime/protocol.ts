@@ -76,6 +76,12 @@ export interface ResultMessage {
   result: unknown;
   /** The process's resident set size now, in MB (§8.6 Max Memory Used). */
   memoryUsedMb: number;
+  /**
+   * The invocation's run time in the environment, ms (from the invoke message to this answer): what the handler
+   * itself took, without the transport or the waits for a CPU that the server's Duration includes. The Python
+   * bootstrap leaves it out.
+   */
+  runMs?: number;
 }
 /**
  * The handler threw, rejected or called back with an error (§8.4), its result was not JSON (D48), or the JSON was
@@ -87,6 +93,12 @@ export interface FailureMessage {
   errorType: string;
   errorMessage: string;
   memoryUsedMb: number;
+  /**
+   * The invocation's run time in the environment, ms (from the invoke message to this answer): what the handler
+   * itself took, without the transport or the waits for a CPU that the server's Duration includes. The Python
+   * bootstrap leaves it out.
+   */
+  runMs?: number;
 }
 /** The environment is about to exit: uncaught exception or unhandled rejection (D25). */
 export interface CrashMessage {
