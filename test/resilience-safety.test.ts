@@ -153,9 +153,11 @@ describe('§8.2 (D46) handlers cannot see the developer\'s environment', () => {
       const response = await fetch(`${edge}/env`);
       const seen = JSON.parse(await response.text()) as Record<string, string>;
       expect(JSON.stringify(seen)).not.toMatch(/hunter2|AKIAHOSTKEYEXAMPLE|host-secret|\/home\/developer/);
-      for (const name of ['EDGE_DEV_TEST_SECRET', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'HOME', 'USER', 'NODE_OPTIONS']) {
+      for (const name of ['EDGE_DEV_TEST_SECRET', 'HOME', 'USER', 'NODE_OPTIONS']) {
         expect(seen).not.toHaveProperty(name);
       }
+      // Issue 14: the credentials are the environment's own fake local ones, never the developer's.
+      expect(seen.AWS_ACCESS_KEY_ID).toBe('ASIAEDGEDEVLOCAL0000');
       expect(seen).toMatchObject({ AWS_REGION: 'us-east-1', AWS_LAMBDA_FUNCTION_NAME: 'us-east-1.env', TZ: ':UTC' });
       expect(seen.PATH).not.toBe(process.env.PATH);
     } finally {

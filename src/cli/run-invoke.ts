@@ -76,7 +76,7 @@ async function resolveFunction(name: string, configFile: string | undefined): Pr
     }
   }
   if (!existsSync(name.split('#')[0]!)) {
-    throw new ConfigError(name, '', 'no such handler file and no config naming it: give a module path (.js, .mjs, .cjs, .ts) or --config');
+    throw new ConfigError(name, '', 'no such handler file and no config naming it: give a module path (.js, .mjs, .cjs, .ts, .py) or --config');
   }
   return name;
 }

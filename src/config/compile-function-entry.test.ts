@@ -36,7 +36,7 @@ describe('compileFunctionEntry', () => {
   });
 
   it('rejects bad options and keys', () => {
-    expect(() => compile('auth', { handler: './auth.mjs', runtime: 'python3.12' })).toThrow(/runtime: "python3.12": edge-dev runs Node.js handlers only/);
+    expect(() => compile('auth', { handler: './auth.mjs', runtime: 'python3.12' })).toThrow(/runtime: "python3.12" does not run a Node.js handler; use e.g. "nodejs20.x"/);
     expect(() => compile('auth', { handler: './auth.mjs', memorySize: 64 })).toThrow(/memorySize: 64 is out of range/);
     expect(() => compile('us-east-1.auth', './auth.mjs')).toThrow(/neither a Lambda function ARN nor a function name/);
   });

@@ -4,6 +4,7 @@ import { checkUnknownKeys } from './check-unknown-keys.js';
 import { childLocation, fail, type Diagnostics, type JsonLocation } from './json-location.js';
 import { FUNCTION_NAME, parseLambdaArn } from './lambda-arn.js';
 import { expectObject, optionalNumber, optionalString, requiredString } from './read-fields.js';
+import { defaultRuntime } from '../runtime/index.js';
 
 /** One `functions` entry of the config file, checked; FunctionSpecs are made from it per association ARN. */
 export interface FunctionEntry {
@@ -18,7 +19,7 @@ export interface FunctionEntry {
   environment?: Readonly<Record<string, string>>;
 }
 
-const MODULE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts'];
+const MODULE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.py'];
 const ENTRY_KEYS = ['handler', 'runtime', 'memorySize', 'timeout', 'concurrency', 'environment'];
 
 function resolveHandler(spec: string, loc: JsonLocation, configFile: string): { modulePath: string; exportName: string } {
@@ -61,19 +62,26 @@ export function compileFunctionEntry(
   if (!parseLambdaArn(key) && !FUNCTION_NAME.test(key)) {
     fail(loc, `the key ${JSON.stringify(key)} is neither a Lambda function ARN nor a function name; use e.g. "arn:aws:lambda:us-east-1:123456789012:function:auth:3" or "auth".`);
   }
-  if (typeof value === 'string') return { key, loc, ...resolveHandler(value, loc, configFile), runtime: 'nodejs20.x', memorySize: 128 };
+  if (typeof value === 'string') {
+    const handler = resolveHandler(value, loc, configFile);
+    return { key, loc, ...handler, runtime: defaultRuntime(handler.modulePath), memorySize: 128 };
+  }
   const options = expectObject(value, loc, 'a module path ("./auth.js#handler") or an object { "handler": ..., "timeout": ... }');
   checkUnknownKeys(options, ENTRY_KEYS, loc, diagnostics);
   const handlerLoc = childLocation(loc, 'handler');
+  const handler = resolveHandler(requiredString(options, 'handler', loc, 'a module path like "./auth.js#handler"'), handlerLoc, configFile);
   const entry: FunctionEntry = {
     key,
     loc,
-    ...resolveHandler(requiredString(options, 'handler', loc, 'a module path like "./auth.js#handler"'), handlerLoc, configFile),
-    runtime: optionalString(options, 'runtime', loc) ?? 'nodejs20.x',
+    ...handler,
+    runtime: optionalString(options, 'runtime', loc) ?? defaultRuntime(handler.modulePath),
     memorySize: optionalNumber(options, 'memorySize', loc, { min: 128, max: 10_240 }) ?? 128,
   };
-  if (!/^nodejs\d+\.x$/.test(entry.runtime)) {
-    fail(childLocation(loc, 'runtime'), `${JSON.stringify(entry.runtime)}: edge-dev runs Node.js handlers only; use e.g. "nodejs20.x".`);
+  // §8.4: Node.js handlers (.js, .mjs, .cjs, .ts) on nodejsNN.x, Python handlers (.py) on python3.N.
+  const python = extname(handler.modulePath) === '.py';
+  if (python ? !/^python3\.\d+$/.test(entry.runtime) : !/^nodejs\d+\.x$/.test(entry.runtime)) {
+    const example = python ? 'python3.12' : 'nodejs20.x';
+    fail(childLocation(loc, 'runtime'), `${JSON.stringify(entry.runtime)} does not run ${python ? 'a Python' : 'a Node.js'} handler; use e.g. "${example}".`);
   }
   const timeout = optionalNumber(options, 'timeout', loc, { min: 0.001, max: 900, integer: false });
   if (timeout !== undefined) entry.timeout = timeout;

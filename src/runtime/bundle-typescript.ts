@@ -28,7 +28,8 @@ export function typeScriptCacheDir(): string {
 
 /**
  * `.ts` handlers run without a build step: esbuild bundles them (with their imports) into a cache file named by
- * the bundle's content hash. Runs in the main thread, before the environment's worker starts.
+ * the bundle's content hash. Runs in the server, before the environment's Init. The bundle carries an inline
+ * source map, so stack traces (node --enable-source-maps in the environment) point at the developer's `.ts` lines.
  */
 export async function bundleTypeScript(sourcePath: string, cacheDir: string = typeScriptCacheDir()): Promise<string> {
   if (!existsSync(sourcePath)) {
@@ -50,6 +51,9 @@ export async function bundleTypeScript(sourcePath: string, cacheDir: string = ty
       target: 'node20',
       write: false,
       logLevel: 'silent',
+      sourcemap: 'inline',
+      // The map's source paths are relative to the bundle's folder, where it will be written.
+      outdir: cacheDir,
       // The bundle lives in the cache dir: paths and `require` must still mean the developer's file.
       define: {
         'import.meta.url': sourceUrl,

@@ -7,18 +7,20 @@ import type { EnvironmentHost } from './environment.js';
 import { initReportLine, startLine, timeoutLine } from './log-format.js';
 import { executionError, throttledError, timeoutError } from './outcome-errors.js';
 import { appendLog, functionLabel, settleOutcome } from './settle-outcome.js';
-import { refillSpareWorkers, startEnvironmentWorker, takeEnvironmentWorker } from './spare-workers.js';
+import { ScaleOut } from './scale-out.js';
+import { refillSpareProcesses, takeEnvironmentProcess } from './spare-processes.js';
+import { startEnvironmentProcess } from './start-environment-process.js';
 import type { FunctionSpec, InvokeOutcome, LogLine, RuntimeOptions } from './types.js';
 
 /** What every pool of one runtime shares. */
 export interface PoolSettings {
   maxEnvironmentsPerFunction: number;
   initTimeoutMs: number;
-  workerUrl: URL;
-  /** Cold starts take a spare thread started ahead of need, and start the next one (spare-workers.ts). */
-  spareWorkers: boolean;
-  /** Set when the compiled worker is missing: every invocation fails with this text. */
-  workerProblem: string | undefined;
+  bootstrapUrl: URL;
+  /** Cold starts take a spare process started ahead of need, and start the next one (spare-processes.ts). */
+  spareProcesses: boolean;
+  /** Set when the compiled bootstrap is missing: every invocation fails with this text. */
+  bootstrapProblem: string | undefined;
   onLog: RuntimeOptions['onLog'];
   /** Called whenever an environment starts (the runtime arms its idle sweep). */
   environmentStarted(): void;
@@ -27,12 +29,17 @@ export interface PoolSettings {
 /** A waiter is handed a free environment, leave to start one, or told the runtime shut down. */
 type Grant = Environment | 'spawn' | 'closed';
 
+interface Waiter {
+  grant(grant: Grant): void;
+  since: number;
+}
+
 /** The environments of one function version (§8.1, D45): warm ones reused, new ones up to a cap, the rest queue. */
 export class FunctionPool implements EnvironmentHost {
   /** Live environments that still take work (retired ones are not counted). */
   readonly live = new Set<Environment>();
   private readonly idle: Environment[] = [];
-  private readonly waiters: Array<(grant: Grant) => void> = [];
+  private readonly waiters: Waiter[] = [];
   private readonly retiring = new Set<Promise<void>>();
   /** Retired by a reload while busy: shut down when their invocation ends. */
   private readonly draining = new Set<Environment>();
@@ -40,7 +47,14 @@ export class FunctionPool implements EnvironmentHost {
   private readonly timeoutMs: number;
   /** Capacity promised to cold starts that have not created their environment yet. */
   private reserved = 0;
+  /** Environments created and still in Init. */
+  private initialising = 0;
   private inFlight = 0;
+  private readonly scaleOut = new ScaleOut();
+  /** Armed while invocations wait and none finishes: see checkWaiters. */
+  private waitTimer: NodeJS.Timeout | undefined;
+  /** When an invocation last finished (performance.now()). */
+  private lastFinishedAt = 0;
   private loadPath: string | undefined;
 
   constructor(
@@ -73,11 +87,12 @@ export class FunctionPool implements EnvironmentHost {
     try {
       const warm = this.idle.pop();
       if (warm !== undefined) return await this.runWarm(warm, event, awsRequestId);
-      if (this.live.size + this.reserved < this.cap) {
+      const working = this.live.size + this.reserved;
+      if (working < this.cap && this.scaleOut.shouldStart(working, this.waiters.length, this.reserved + this.initialising)) {
         this.reserved++;
         return await this.runCold(event, awsRequestId);
       }
-      const grant = await new Promise<Grant>((resolve) => this.waiters.push(resolve));
+      const grant = await this.waitForEnvironment();
       if (grant === 'closed') {
         return { ok: false, error: executionError('the runtime was shut down while the invocation waited'), logs: [], durationMs: 0, awsRequestId };
       }
@@ -92,17 +107,54 @@ export class FunctionPool implements EnvironmentHost {
 
   private async runWarm(environment: Environment, event: CfEvent, awsRequestId: string): Promise<InvokeOutcome> {
     const outcome = await environment.run(event, awsRequestId, [], this.timeoutMs, true);
+    this.scaleOut.recordRun(outcome.durationMs, environment.handlerMs);
     this.release(environment);
     return outcome;
+  }
+
+  private waitForEnvironment(): Promise<Grant> {
+    if (this.waitTimer === undefined && this.live.size + this.reserved < this.cap) this.armWaitTimer();
+    return new Promise<Grant>((grant) => this.waiters.push({ grant, since: performance.now() }));
+  }
+
+  private armWaitTimer(waitedMs = 0): void {
+    this.waitTimer = setTimeout(onWaitTimer, this.scaleOut.coldStartMs - waitedMs, this);
+    // The waiting invocations keep the process alive, not this.
+    this.waitTimer.unref();
+  }
+
+  /**
+   * Invocations wait and none has finished for longer than a cold start costs (the environments are stuck in long
+   * invocations the averages did not foresee): the first waiter starts an environment, one at a time. While
+   * invocations keep finishing the queue moves, and another process would only share the same CPUs; while one
+   * environment is in Init, another started now would not be ready sooner.
+   */
+  checkWaiters(): void {
+    this.waitTimer = undefined;
+    const first = this.waiters[0];
+    if (first === undefined || this.live.size + this.reserved >= this.cap) return;
+    if (this.reserved + this.initialising > 0) {
+      this.armWaitTimer();
+      return;
+    }
+    const waited = performance.now() - Math.max(first.since, this.lastFinishedAt);
+    if (waited < this.scaleOut.coldStartMs) {
+      this.armWaitTimer(waited);
+      return;
+    }
+    this.waiters.shift();
+    this.reserved++;
+    first.grant('spawn');
+    if (this.waiters.length > 0 && this.live.size + this.reserved < this.cap) this.armWaitTimer();
   }
 
   /** A new environment: Init, then the invocation. The caller has reserved the capacity. */
   private async runCold(event: CfEvent, awsRequestId: string): Promise<InvokeOutcome> {
     const logs: LogLine[] = [];
     const { settings, spec } = this;
-    if (settings.workerProblem !== undefined) {
+    if (settings.bootstrapProblem !== undefined) {
       this.reserved--;
-      return this.failedBeforeInvoke(logs, awsRequestId, executionError(settings.workerProblem), 0, 'error');
+      return this.failedBeforeInvoke(logs, awsRequestId, executionError(settings.bootstrapProblem), 0, 'error');
     }
     let loadPath = this.loadPath;
     if (loadPath === undefined) {
@@ -143,6 +195,7 @@ export class FunctionPool implements EnvironmentHost {
       return this.failedBeforeInvoke(logs, awsRequestId, executionError(init.detail), 0, status, logStart);
     }
     const outcome = await environment.run(event, awsRequestId, logs, Math.max(1, budgetMs), logStart);
+    this.scaleOut.recordRun(outcome.durationMs, environment.handlerMs);
     this.release(environment);
     return outcome;
   }
@@ -160,14 +213,19 @@ export class FunctionPool implements EnvironmentHost {
   }
 
   private spawn(loadPath: string, logs: LogLine[], initLimitMs: number, phase: 'init' | 'invoke'): Environment {
-    const { settings } = this;
-    const { memorySize } = this.spec;
-    const worker = settings.spareWorkers
-      ? takeEnvironmentWorker(settings.workerUrl, memorySize)
-      : startEnvironmentWorker(settings.workerUrl, memorySize);
-    const environment = new Environment(this.spec, loadPath, worker, this, initLimitMs, logs, phase);
-    // After the init message is on its way: the next spare starts while this Init runs.
-    if (settings.spareWorkers) refillSpareWorkers(settings.workerUrl, memorySize);
+    const { settings, spec } = this;
+    const started = settings.spareProcesses
+      ? takeEnvironmentProcess(spec, settings.bootstrapUrl)
+      : startEnvironmentProcess(spec, settings.bootstrapUrl);
+    const environment = new Environment(spec, loadPath, started, this, initLimitMs, logs, phase);
+    // The next spare starts now, beside this Init (which runs in a process that has booted, usually): a Node.js
+    // boot takes 50-100 ms, and started after Init it was still booting at the next cold start.
+    if (settings.spareProcesses) refillSpareProcesses(spec, settings.bootstrapUrl);
+    this.initialising++;
+    void environment.initialised.then((init) => {
+      this.initialising--;
+      if (init.ok) this.scaleOut.recordInit(environment.initDurationMs);
+    });
     this.live.add(environment);
     settings.environmentStarted();
     return environment;
@@ -175,6 +233,7 @@ export class FunctionPool implements EnvironmentHost {
 
   /** After an invocation: to the next waiter, back to the idle stack, or to Shutdown if retired. */
   private release(environment: Environment): void {
+    this.lastFinishedAt = performance.now();
     if (environment.state === 'dead') {
       this.draining.delete(environment);
       this.wakeForSpawn();
@@ -186,19 +245,25 @@ export class FunctionPool implements EnvironmentHost {
       return;
     }
     const waiter = this.waiters.shift();
-    if (waiter !== undefined) waiter(environment);
+    if (waiter !== undefined) waiter.grant(environment);
     else {
       environment.markIdle(performance.now());
       this.idle.push(environment);
     }
   }
 
-  /** Capacity freed: the first waiter may start a new environment. */
-  private wakeForSpawn(): void {
-    while (this.waiters.length > 0 && this.live.size + this.reserved < this.cap) {
+  /**
+   * `freed` environments' capacity is free (they died, or never started): as many waiters start a new one. The rest
+   * keep waiting for the environments that work, as before; the wait timer (checkWaiters) scales out if none
+   * finishes. (Every waiter, up to the cap, used to start one: a crash under load started a dozen processes at once,
+   * whose boots then slowed every invocation.)
+   */
+  private wakeForSpawn(freed = 1): void {
+    for (let i = 0; i < freed && this.waiters.length > 0 && this.live.size + this.reserved < this.cap; i++) {
       this.reserved++;
-      this.waiters.shift()!('spawn');
+      this.waiters.shift()!.grant('spawn');
     }
+    if (this.waiters.length > 0 && this.waitTimer === undefined && this.live.size + this.reserved < this.cap) this.armWaitTimer();
   }
 
   private track(done: Promise<void>): void {
@@ -206,11 +271,12 @@ export class FunctionPool implements EnvironmentHost {
     void done.finally(() => this.retiring.delete(done));
   }
 
-  /** D45: idle environments past the idle timeout get their Shutdown (oldest are at the bottom of the stack). */
+  /** D45: idle environments past the idle timeout get their Shutdown (oldest are at the bottom of the stack); the rest get SIGSTOP. */
   retireIdle(now: number, idleTimeoutMs: number): void {
     while (this.idle.length > 0 && now - this.idle[0]!.lastUsed >= idleTimeoutMs) {
       this.retireOne(this.idle.shift()!);
     }
+    for (const environment of this.idle) environment.freeze();
   }
 
   /** Hot reload: new invocations get new environments, in-flight ones finish first. */
@@ -226,7 +292,7 @@ export class FunctionPool implements EnvironmentHost {
         this.draining.add(environment);
       }
     }
-    this.wakeForSpawn();
+    this.wakeForSpawn(this.cap);
   }
 
   private retireOne(environment: Environment): void {
@@ -237,10 +303,16 @@ export class FunctionPool implements EnvironmentHost {
 
   /** Server stop (D45): every environment, busy or not, gets SIGTERM and the grace period. */
   async shutdown(): Promise<void> {
-    for (const waiter of this.waiters.splice(0)) waiter('closed');
+    clearTimeout(this.waitTimer);
+    this.waitTimer = undefined;
+    for (const waiter of this.waiters.splice(0)) waiter.grant('closed');
     for (const environment of [...this.live, ...this.draining]) this.retireOne(environment);
     this.draining.clear();
     this.idle.length = 0;
     await Promise.all([...this.retiring]);
   }
+}
+
+function onWaitTimer(pool: FunctionPool): void {
+  pool.checkWaiters();
 }

@@ -21,7 +21,7 @@ export function functionSpecForModule(
     arn: `arn:aws:lambda:us-east-1:123456789012:function:${overrides.name ?? name}:${version}`,
     modulePath: file,
     exportName,
-    runtime: 'nodejs20.x',
+    runtime: defaultRuntime(file),
     memorySize: 128,
     timeout: 5,
     region: 'us-east-1',
@@ -30,6 +30,11 @@ export function functionSpecForModule(
   if (overrides.modulePath !== undefined) spec.modulePath = resolve(overrides.modulePath);
   checkSpec(spec);
   return Object.freeze(spec);
+}
+
+/** §8.4: Lambda@Edge runs Node.js and Python; a `.py` file is a Python handler. */
+export function defaultRuntime(modulePath: string): string {
+  return extname(modulePath) === '.py' ? 'python3.12' : 'nodejs20.x';
 }
 
 // §4: Lambda's ranges; a bad value names the field and what it accepts.

@@ -1,9 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, extname } from 'node:path';
+import { extname, relative } from 'node:path';
+import { packageRoot } from './package-root.js';
 import type { FunctionSpec } from './types.js';
 
 // D47: replicas are named after the Region that holds the function.
 export const REPLICA_PREFIX = 'us-east-1.';
+
+/**
+ * D46 (issue 14): Lambda gives every environment its execution role's credentials in these variables; a function
+ * with none configured gets obviously fake ones, so an AWS SDK finds credentials at once and never falls back to
+ * the instance metadata service (169.254.169.254) of the developer's machine or CI runner.
+ */
+export const LOCAL_CREDENTIALS: Readonly<Record<string, string>> = Object.freeze({
+  AWS_ACCESS_KEY_ID: 'ASIAEDGEDEVLOCAL0000',
+  AWS_SECRET_ACCESS_KEY: 'edge-dev-local-fake-secret-access-key-0000',
+  AWS_SESSION_TOKEN: 'edge-dev-local-fake-session-token',
+});
 
 /** §8.2: `YYYY/MM/DD/[<version>]<32 hex>`, one per environment. */
 export function logStreamName(version: string, now: Date = new Date()): string {
@@ -16,11 +28,15 @@ export function logGroupName(spec: FunctionSpec): string {
   return `/aws/lambda/${REPLICA_PREFIX}${spec.name}`;
 }
 
-// §8.2 (D46): only Lambda's reserved variables (and the function's own credentials/Region), never the host's.
-export function lambdaEnvironment(spec: FunctionSpec, streamName: string): Record<string, string> {
-  const taskRoot = dirname(spec.modulePath);
-  const file = basename(spec.modulePath, extname(spec.modulePath));
-  return {
+/**
+ * §8.2 (D46): an environment process's whole environment: Lambda's reserved variables, credentials (the function's
+ * own or LOCAL_CREDENTIALS) and its own TMPDIR; never the host's.
+ */
+export function lambdaEnvironment(spec: FunctionSpec, streamName: string, tmpDir?: string): Record<string, string> {
+  const taskRoot = packageRoot(spec.modulePath);
+  // §8.2: `_HANDLER` is the module path relative to the task root, without extension, then the export.
+  const file = relative(taskRoot, spec.modulePath).slice(0, -extname(spec.modulePath).length || undefined);
+  const env: Record<string, string> = {
     _HANDLER: `${file}.${spec.exportName}`,
     AWS_REGION: spec.region,
     AWS_DEFAULT_REGION: spec.region,
@@ -36,7 +52,10 @@ export function lambdaEnvironment(spec: FunctionSpec, streamName: string): Recor
     TZ: ':UTC',
     LANG: 'en_US.UTF-8',
     PATH: '/var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin',
-    NODE_PATH: taskRoot,
+    ...(spec.runtime.startsWith('python') ? {} : { NODE_PATH: taskRoot }),
+    ...(spec.environment?.AWS_ACCESS_KEY_ID === undefined ? LOCAL_CREDENTIALS : {}),
     ...spec.environment,
   };
+  if (tmpDir !== undefined) env.TMPDIR = tmpDir;
+  return env;
 }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { functionSpecForModule } from './function-spec.js';
+import { LOCAL_CREDENTIALS } from './lambda-env.js';
 import { LambdaRuntime } from './lambda-runtime.js';
 import { testEvent } from './test-handlers/test-event.js';
 import type { InvokeOutcome } from './types.js';
@@ -79,7 +80,8 @@ describe('LambdaRuntime: cold and warm invocations', () => {
       TZ: ':UTC',
       LANG: 'en_US.UTF-8',
     });
-    expect(env.AWS_ACCESS_KEY_ID).toBeUndefined();
+    // D46 (issue 14): fake local credentials, so an AWS SDK never asks the instance metadata service.
+    expect(env).toMatchObject(LOCAL_CREDENTIALS);
     expect(env.LAMBDA_TASK_ROOT).toBe(handlers.replace(/\/$/, ''));
   });
 
@@ -168,7 +170,7 @@ describe('LambdaRuntime: handler styles and results (§8.4)', () => {
   it('§8.4 the handler gets the event as Lambda hands it over, parsed from JSON: an undefined field is absent', async () => {
     const event = testEvent('/keys');
     Object.assign(event.Records[0]!.cf.request, { notJson: undefined });
-    const outcome = await runtime.invoke(functionSpecForModule(`${handlers}thread-info.mjs`), event);
+    const outcome = await runtime.invoke(functionSpecForModule(`${handlers}process-info.mjs`), event);
     expect(resultOf(outcome).requestKeys).toEqual(['clientIp', 'method', 'uri', 'querystring', 'headers']);
   });
 

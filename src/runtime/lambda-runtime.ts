@@ -4,7 +4,7 @@ import type { CfEvent } from '../event/types.js';
 import { FunctionPool } from './function-pool.js';
 import type { PoolSettings } from './function-pool.js';
 import type { FunctionSpec, InvokeOutcome, RuntimeOptions } from './types.js';
-import { checkWorkerBuilt, environmentWorkerUrl } from './worker-url.js';
+import { checkBootstrapBuilt, environmentBootstrapUrl } from './bootstrap-path.js';
 
 const DEFAULT_MAX_ENVIRONMENTS = 16;
 const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
@@ -20,13 +20,13 @@ export class LambdaRuntime {
   private sweepTimer: NodeJS.Timeout | undefined;
 
   constructor(readonly options: RuntimeOptions = {}) {
-    const workerUrl = environmentWorkerUrl();
+    const bootstrapUrl = environmentBootstrapUrl();
     this.settings = {
       maxEnvironmentsPerFunction: options.maxEnvironmentsPerFunction ?? DEFAULT_MAX_ENVIRONMENTS,
       initTimeoutMs: options.initTimeoutMs ?? INIT_TIMEOUT_MS,
-      workerUrl,
-      spareWorkers: options.spareWorkers ?? true,
-      workerProblem: checkWorkerBuilt(workerUrl),
+      bootstrapUrl,
+      spareProcesses: options.spareProcesses ?? true,
+      bootstrapProblem: checkBootstrapBuilt(bootstrapUrl),
       onLog: options.onLog,
       environmentStarted: () => this.startSweep(),
     };

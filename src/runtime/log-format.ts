@@ -1,4 +1,4 @@
-/** Lambda's platform log lines (§8.6, D49). Handler lines are formatted inside the worker. */
+/** Lambda's platform log lines (§8.6, D49). Handler lines are formatted inside the environment. */
 
 // §8.6: `START RequestId: <id> Version: <version>`.
 export function startLine(awsRequestId: string, version: string): string {

@@ -71,6 +71,13 @@ describe('§8.4 handler modules: ESM and CommonJS', () => {
     if (!outcome.ok) expect(outcome.error.detail).toMatch(/broken\.ts could not be compiled by esbuild: .*broken\.ts:2:\d+: /);
   });
 
+  it('§8.6 a .ts handler\'s stack trace points at its .ts lines (inline source map)', async () => {
+    const path = write('ts/thrower.ts', 'type Why = string;\nconst why: Why = "bad input";\nexport const handler = async (): Promise<never> => {\n  throw new Error(why);\n};\n');
+    const outcome = await runtime.invoke(functionSpecForModule(path), testEvent());
+    const line = outcome.logs.find((entry) => entry.includes('Invoke Error'))!;
+    expect(line).toMatch(/thrower\.ts:4:9/);
+  });
+
   it('§8.1 reload picks up a changed .ts handler', async () => {
     const path = write('ts/changing.ts', "export const handler = async () => ({ version: 'one' });\n");
     const spec = functionSpecForModule(path);

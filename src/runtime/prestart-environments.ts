@@ -1,16 +1,14 @@
-import { prestartSpareWorkers } from './spare-workers.js';
+import { checkBootstrapBuilt, environmentBootstrapUrl } from './bootstrap-path.js';
+import { prestartSpareProcesses } from './spare-processes.js';
 import type { FunctionSpec } from './types.js';
-import { checkWorkerBuilt, environmentWorkerUrl } from './worker-url.js';
 
 /**
- * Starts threads for these functions' first cold starts ahead of need, one per function and memory size (up to
- * four per size): `serve` calls it while it loads, before the first request. The functions' Init still runs on
- * demand, at their first invocation (§8.1), in a thread bound to nothing until then (spare-workers.ts).
+ * Starts a process for each function's first cold start ahead of need: `serve` calls it while it loads, before
+ * the first request. The functions' Init still runs on demand, at their first invocation (§8.1), in a process that
+ * loaded nothing until then (spare-processes.ts).
  */
 export function prestartEnvironments(functions: Iterable<FunctionSpec>): void {
-  const workerUrl = environmentWorkerUrl();
-  if (checkWorkerBuilt(workerUrl) !== undefined) return;
-  const counts = new Map<number, number>();
-  for (const spec of new Set(functions)) counts.set(spec.memorySize, (counts.get(spec.memorySize) ?? 0) + 1);
-  prestartSpareWorkers(workerUrl, counts);
+  const bootstrapUrl = environmentBootstrapUrl();
+  if (checkBootstrapBuilt(bootstrapUrl) !== undefined) return;
+  prestartSpareProcesses(new Set(functions), bootstrapUrl);
 }

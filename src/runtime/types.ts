@@ -11,11 +11,11 @@ export interface FunctionSpec {
   version: string;
   /** The association's ARN, or a made-up versioned ARN for a bare module (§8.3 invokedFunctionArn). */
   arn: string;
-  /** Absolute path of the handler module (`.js`, `.mjs`, `.cjs`, `.ts`). */
+  /** Absolute path of the handler module (`.js`, `.mjs`, `.cjs`, `.ts`, or `.py` for a Python runtime). */
   modulePath: string;
   /** Export name, default `handler`. */
   exportName: string;
-  /** e.g. `nodejs20.x`. */
+  /** e.g. `nodejs20.x`, `python3.12`. */
   runtime: string;
   /** Megabytes, as Lambda counts them (default 128). */
   memorySize: number;
@@ -62,11 +62,11 @@ export interface RuntimeOptions {
   /** §8.1 Init limit in ms (default 10 000, Lambda's); a timed-out Init is retried under the function timeout. */
   initTimeoutMs?: number;
   /**
-   * Cold starts take a worker thread started ahead of need and bound to the function at Init, and start the next
-   * one (one spare per memory size in use, shared by the process). Default true; false starts each environment's
-   * thread at its cold start.
+   * Cold starts take a process started ahead of need for the function, which loads its code at Init, and start the
+   * next one (one spare per function in use, shared by the server process). Default true; false starts each
+   * environment's process at its cold start.
    */
-  spareWorkers?: boolean;
+  spareProcesses?: boolean;
   /** Where Lambda-format log lines go as they happen (default: nowhere; outcomes carry them too). */
   onLog?: (fn: FunctionSpec, line: LogLine) => void;
 }

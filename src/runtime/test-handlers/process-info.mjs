@@ -1,5 +1,4 @@
-// Test handler: which thread runs the environment and what it was given (spare threads, §8.1, §8.2, §8.5; the event, §8.4).
-import { threadId } from 'node:worker_threads';
+// Test handler: which process runs the environment and what it was given (spare processes, §8.1, §8.2, §8.5; the event, §8.4).
 import { getHeapStatistics } from 'node:v8';
 
 let invocations = 0;
@@ -8,7 +7,7 @@ const loadedAt = Date.now();
 export const handler = async (event) => {
   invocations += 1;
   return {
-    threadId,
+    pid: process.pid,
     invocations,
     loadedAt,
     env: { ...process.env },

@@ -1,22 +1,21 @@
 /**
- * One emulated Lambda execution environment (reference §8): Init, then one invocation at a time.
- * Runs in a worker thread; imports only the message shapes (style.md). The thread may start before any function
- * is known (a spare): it waits for the init message, which binds it to one function.
+ * The Node.js bootstrap of one emulated Lambda execution environment (reference §8): Init, then one invocation at a
+ * time. Runs as its own process, started with the function's Lambda variables only, in its package root (§8.2);
+ * imports only the protocol (style.md). The process may start before it is needed (a spare): it waits for the init
+ * message, which loads the handler.
  */
-import { existsSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
+import { existsSync, readSync, writeSync } from 'node:fs';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { getHeapStatistics } from 'node:v8';
 import type { CfEvent } from '../event/types.js';
-import type { EnvironmentData, FromWorker, InitMessage, InvokeMessage, ToWorker } from './protocol.js';
+import { CHANNEL_FD, MAX_RESPONSE_PAYLOAD_BYTES } from './protocol.js';
+import type { EnvironmentData, FromEnvironment, InitMessage, InvokeMessage, ToEnvironment } from './protocol.js';
 
 type Handler = (event: CfEvent, context: LambdaContext, callback: LambdaCallback) => unknown;
 type LambdaCallback = (error?: unknown, result?: unknown) => void;
 
-const port = parentPort!;
-// lambda:gettingstarted-limits: a synchronous invocation's response payload, as Lambda's error message counts it.
-const MAX_RESPONSE_PAYLOAD_BYTES = 6_291_556;
+// CloudWatch Logs' largest event (256 KiB): a longer console line is cut here, before it crosses to the server.
+const MAX_LOG_LINE = 262_144;
 // Set by the init message, before any handler code runs.
 let data: EnvironmentData;
 
@@ -29,16 +28,63 @@ let context: LambdaContext | undefined;
 let callbackCalled = false;
 let callbackError: unknown = null;
 let callbackResult: unknown = null;
-// A Shutdown that came while Init ran is delivered once the handler is loaded, to the listeners Init registered.
-let shutdownDuringInit = false;
+// When the current invocation started here (performance.now()): its run time is reported with its answer.
+let invokedAt = 0;
 
-function post(message: FromWorker): void {
-  port.postMessage(message);
+/**
+ * The channel is used with blocking reads and writes, no stream: between invocations the process waits in `read`,
+ * so nothing the handler left running (timers, sockets, promises) runs until the next event. That is Lambda's freeze
+ * (§8.1) at no cost per invocation; the server adds SIGSTOP for environments idle longer (environment.ts).
+ */
+function send(text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(CHANNEL_FD, bytes, offset);
 }
 
+function post(message: FromEnvironment): void {
+  send(`${JSON.stringify(message)}\n`);
+}
+
+const readBuffer = Buffer.allocUnsafe(65_536);
+// Bytes read past the last whole message.
+let unread: Buffer = Buffer.alloc(0);
+
+/** Blocks until the next whole message; the process ends when the server closed the channel. */
+function readMessage(): ToEnvironment {
+  for (let searched = 0; ; ) {
+    const end = unread.indexOf(10, searched);
+    if (end !== -1) {
+      const line = unread.toString('utf8', 0, end);
+      unread = unread.subarray(end + 1);
+      return JSON.parse(line) as ToEnvironment;
+    }
+    searched = unread.length;
+    let count: number;
+    try {
+      count = readSync(CHANNEL_FD, readBuffer, 0, readBuffer.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN' || (error as NodeJS.ErrnoException).code === 'EINTR') continue;
+      throw error;
+    }
+    // The server is gone (it closed the channel): nothing more will come.
+    if (count === 0) process.exit(0);
+    unread = unread.length === 0 ? Buffer.from(readBuffer.subarray(0, count)) : Buffer.concat([unread, readBuffer.subarray(0, count)]);
+  }
+}
+
+/** Frozen until the next message, which then runs from the event loop (after any timers that came due meanwhile). */
+function waitForMessage(): void {
+  setImmediate(onMessage, readMessage());
+}
+
+/** How long the handler has had the invocation, as this process sees it (no transport, no wait for a CPU to read it). */
+function runMs(): number {
+  return Math.round((performance.now() - invokedAt) * 1000) / 1000;
+}
+
+// §8.5: Lambda counts the whole environment's memory, so the whole process's resident set.
 function memoryUsedMb(): number {
-  const heap = getHeapStatistics();
-  return Math.ceil((heap.total_heap_size + heap.malloced_memory) / 1_048_576);
+  return Math.ceil(process.memoryUsage.rss() / 1_048_576);
 }
 
 // §8.3: the Node.js context object, with edge-dev's values (D47).
@@ -76,7 +122,8 @@ class LambdaContext {
 
 // §8.6: `<ISO time>\t<request id>\t<LEVEL>\t<message>`, util.format semantics, one entry per call.
 function logLine(level: string, text: string): void {
-  post({ type: 'log', line: `${new Date().toISOString()}\t${awsRequestId}\t${level}\t${text}` });
+  const cut = text.length > MAX_LOG_LINE ? `${text.slice(0, MAX_LOG_LINE)}… [edge-dev: line of ${text.length} characters cut at ${MAX_LOG_LINE}]` : text;
+  post({ type: 'log', line: `${new Date().toISOString()}\t${awsRequestId}\t${level}\t${cut}` });
 }
 console.log = (...args: unknown[]) => logLine('INFO', format(...args));
 console.info = (...args: unknown[]) => logLine('INFO', format(...args));
@@ -123,7 +170,7 @@ function succeed(result: unknown): void {
   endDrainWait();
   let json: string | undefined;
   try {
-    // §8.4 (D48): CloudFront sees the result after JSON serialisation; undefined becomes null. The main thread parses.
+    // §8.4 (D48): CloudFront sees the result after JSON serialisation; undefined becomes null. The server parses.
     json = JSON.stringify(result);
   } catch (error) {
     post({
@@ -132,17 +179,29 @@ function succeed(result: unknown): void {
       errorType: errorType(error),
       errorMessage: error instanceof Error ? error.message : String(error),
       memoryUsedMb: memoryUsedMb(),
+      runMs: runMs(),
     });
+    process.nextTick(waitForMessage);
     return;
   }
-  // Issue 15: a result over Lambda's limit never crosses to the main thread, whose copy of it could exhaust memory.
+  // Issue 15: a result over Lambda's limit never crosses to the server, whose copy of it could exhaust memory.
   // `length` first: measuring UTF-8 flattens the string, which for a huge one is itself an allocation V8 may not survive.
   if (json !== undefined && (json.length > MAX_RESPONSE_PAYLOAD_BYTES || Buffer.byteLength(json) > MAX_RESPONSE_PAYLOAD_BYTES)) {
     const errorMessage = `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_PAYLOAD_BYTES} bytes)`;
-    post({ type: 'failure', reason: 'too-large', errorType: 'Function.ResponseSizeTooLarge', errorMessage, memoryUsedMb: memoryUsedMb() });
+    post({
+      type: 'failure',
+      reason: 'too-large',
+      errorType: 'Function.ResponseSizeTooLarge',
+      errorMessage,
+      memoryUsedMb: memoryUsedMb(),
+      runMs: runMs(),
+    });
+    process.nextTick(waitForMessage);
     return;
   }
-  post({ type: 'result', json: json ?? 'null', memoryUsedMb: memoryUsedMb() });
+  send(`{"type":"result","memoryUsedMb":${memoryUsedMb()},"runMs":${runMs()},"result":${json ?? 'null'}}\n`);
+  // After the handler's synchronous code (a callback may be followed by more), not in the middle of it.
+  process.nextTick(waitForMessage);
 }
 
 // §8.1: a thrown error is an execution error but does not reset the environment.
@@ -158,7 +217,9 @@ function fail(error: unknown): void {
     errorType: type,
     errorMessage: error instanceof Error ? error.message : String(error),
     memoryUsedMb: memoryUsedMb(),
+    runMs: runMs(),
   });
+  process.nextTick(waitForMessage);
 }
 
 // §8.4: with callbackWaitsForEmptyEventLoop the invocation ends when the event loop is empty.
@@ -175,18 +236,14 @@ function lambdaCallback(error?: unknown, result?: unknown): void {
   else callbackResult = result;
 }
 
-// The worker's own port is the only thing keeping its loop alive: while an invocation runs it is unref'd,
-// so 'beforeExit' marks the empty event loop, as in Lambda's Node.js runtime.
+// The bootstrap keeps nothing open (the channel is read synchronously), so 'beforeExit' marks the empty event loop
+// of an invocation, as in Lambda's Node.js runtime.
 function waitForDrain(): void {
-  if (waitingForDrain) return;
   waitingForDrain = true;
-  port.unref();
 }
 
 function endDrainWait(): void {
-  if (!waitingForDrain) return;
   waitingForDrain = false;
-  port.ref();
 }
 
 process.on('beforeExit', () => {
@@ -198,6 +255,7 @@ process.on('beforeExit', () => {
 });
 
 function invoke(message: InvokeMessage): void {
+  invokedAt = performance.now();
   awsRequestId = message.awsRequestId;
   context = new LambdaContext(message.awsRequestId, message.deadline);
   pending = true;
@@ -207,7 +265,7 @@ function invoke(message: InvokeMessage): void {
   waitForDrain();
   let returned: unknown;
   try {
-    returned = handler!(JSON.parse(message.eventJson) as CfEvent, context, lambdaCallback);
+    returned = handler!(message.event, context, lambdaCallback);
   } catch (error) {
     fail(error);
     return;
@@ -224,18 +282,16 @@ function invoke(message: InvokeMessage): void {
   }
 }
 
-function onMessage(message: ToWorker): void {
+function onMessage(message: ToEnvironment): void {
   if (message.type === 'invoke') invoke(message);
-  else if (message.type === 'init') void init(message);
-  else if (handler === undefined) shutdownDuringInit = true;
+  else if (message.type === 'init') void init(message).then(waitForMessage);
   else shutdown();
 }
 
-// D45: Shutdown delivers SIGTERM to the handler's listeners; the main thread terminates after the grace period,
-// or sooner when nothing the handler started keeps this thread alive.
+// D45: Shutdown delivers SIGTERM to the handler's listeners; the server kills the process after the grace period,
+// unless nothing the handler started keeps it alive before. No more messages are read.
 function shutdown(): void {
-  process.emit('SIGTERM', 'SIGTERM');
-  port.unref();
+  if (handler !== undefined) process.emit('SIGTERM', 'SIGTERM');
 }
 
 function describeExports(namespace: Record<string, unknown>): string {
@@ -246,8 +302,6 @@ function describeExports(namespace: Record<string, unknown>): string {
 // §8.1 Init: load the module and find the handler; failures name the file and the fix.
 async function init(message: InitMessage): Promise<void> {
   data = message.data;
-  // §8.2 (D46): the thread started with an empty environment; now it gets the function's.
-  Object.assign(process.env, message.env);
   const file = data.sourcePath;
   let namespace: Record<string, unknown>;
   if (!existsSync(data.loadPath)) {
@@ -285,14 +339,26 @@ async function init(message: InitMessage): Promise<void> {
   }
   handler = candidate as Handler;
   post({ type: 'ready' });
-  if (shutdownDuringInit) shutdown();
 }
 
-function importFailure(file: string, error: unknown): FromWorker {
+// An AWS SDK v3 package the handler imports: Lambda's Node.js runtime provides them, edge-dev does not.
+const AWS_SDK_PACKAGE = /Cannot find (?:package|module) '(@aws-sdk\/[^/']+)/;
+
+function importFailure(file: string, error: unknown): FromEnvironment {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
     logLine('ERROR', `Uncaught Exception \t${errorJson('Runtime.ImportModuleError', error)}`);
+    const sdk = AWS_SDK_PACKAGE.exec(message)?.[1];
+    if (sdk !== undefined) {
+      return {
+        type: 'init-error',
+        errorType: 'Runtime.ImportModuleError',
+        detail:
+          `${file} imports ${sdk}, which is not installed where the handler can resolve it. Lambda's Node.js runtime ` +
+          `includes AWS SDK v3; for local runs install it in the function's project: npm install --save-dev ${sdk}`,
+      };
+    }
     return {
       type: 'init-error',
       errorType: 'Runtime.ImportModuleError',
@@ -318,4 +384,5 @@ function importFailure(file: string, error: unknown): FromWorker {
   };
 }
 
-port.on('message', onMessage);
+// A spare waits here, frozen, for its init message.
+waitForMessage();
