@@ -19,6 +19,7 @@ const handler = `export const handler = async (event) => {
   const request = event.Records[0].cf.request;
   if (request.uri === '/ok') return request;
   if (request.uri === '/50mb') return { status: '200', body: 'x'.repeat(50 * 2 ** 20) };
+  if (request.uri === '/exhaust') return { status: '200', body: 'x'.repeat(300 * 2 ** 20) + 'y'.repeat(300 * 2 ** 20) };
   if (request.uri === '/7mb-headers') return { status: '200', headers: { 'x-big': [{ key: 'X-Big', value: 'h'.repeat(7 * 2 ** 20) }] } };
   return { status: '200', body: 'small' };
 };`;
@@ -59,4 +60,11 @@ describe('issue 15: an oversized handler result is one failed request', () => {
       expect(run.output().stderr).toContain('Response payload size exceeded maximum allowed payload size (6291556 bytes)');
     });
   }
+
+  it('a result that exhausts the environment\'s memory ends that environment only (issue 14: processes): 503, and the server keeps serving', async () => {
+    await expectCloudFrontError(await fetch(`${edge}/exhaust`), 503, 'LambdaExecutionError');
+    expect(run.child.exitCode).toBeNull();
+    const next = await fetch(`${edge}/ok`);
+    expect([next.status, await next.text()]).toEqual([200, 'from the origin']);
+  });
 });

@@ -15,7 +15,8 @@ export interface InspectedFunction {
 /** Issue 12: what the request inspector keeps of one request. */
 export interface InspectedRequest {
   requestId: string;
-  time: string;
+  /** Epoch milliseconds (formatted by the page, not on the request path). */
+  time: number;
   method: string;
   url: string;
   host?: string;
@@ -41,7 +42,7 @@ export function startInspection(state: RequestState): void {
   const { viewer, behavior } = state;
   state.inspect = {
     requestId: state.requestId,
-    time: new Date(state.now).toISOString(),
+    time: state.now,
     method: viewer.method,
     url: viewer.url,
     host: state.request.headers.host?.[0]?.value,

@@ -86,7 +86,14 @@ export function done(state: RequestState, response: EdgeResponse): EdgeResponse 
         const sent = { response, firstByteMs, totalMs: performance.now() - state.startedAt, bytes, endedAt: Date.now() };
         options.accessLog.write(accessLogLine(state, error === undefined ? sent : { ...sent, error }, options.accessLog.includeCookies));
       }
-      if (state.inspect) options.inspector?.add({ ...state.inspect, status: response.status, xCache: state.trace.xCache, firstByteMs, bytes });
+      const inspected = state.inspect;
+      if (inspected !== undefined) {
+        inspected.status = response.status;
+        inspected.xCache = state.trace.xCache;
+        inspected.firstByteMs = firstByteMs;
+        inspected.bytes = bytes;
+        options.inspector?.add(inspected);
+      }
     };
   }
   return response;

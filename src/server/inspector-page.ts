@@ -43,7 +43,7 @@ function visible(r) {
 function renderList() {
   const shown = records.filter(visible);
   $('count').textContent = shown.length + ' of ' + records.length + ' requests (the last 200 are kept)';
-  $('rows').innerHTML = shown.slice().reverse().map((r) => '<tr class="row' + (r === selected ? ' selected' : '') + '" data-id="' + esc(r.requestId) + '"><td>' + esc(r.time.slice(11, 23)) + '</td><td>' + esc(r.method) + '</td><td>' + esc(r.url) + '</td><td class="s' + String(r.status)[0] + '">' + r.status + '</td><td>' + esc(token(r.xCache)) + '</td><td>' + (r.firstByteMs ?? 0).toFixed(1) + ' ms</td></tr>').join('');
+  $('rows').innerHTML = shown.slice().reverse().map((r) => '<tr class="row' + (r === selected ? ' selected' : '') + '" data-id="' + esc(r.requestId) + '"><td>' + esc(new Date(r.time).toISOString().slice(11, 23)) + '</td><td>' + esc(r.method) + '</td><td>' + esc(r.url) + '</td><td class="s' + String(r.status)[0] + '">' + r.status + '</td><td>' + esc(token(r.xCache)) + '</td><td>' + (r.firstByteMs ?? 0).toFixed(1) + ' ms</td></tr>').join('');
 }
 function lineDiff(before, after) {
   const a = JSON.stringify(before, null, 2).split('\\n'), b = JSON.stringify(after, null, 2).split('\\n');
@@ -81,7 +81,7 @@ function add(r) {
   seen.add(r.requestId);
   records.push(r);
   if (records.length > 200) seen.delete(records.shift().requestId);
-  records.sort((x, y) => (x.time < y.time ? -1 : x.time > y.time ? 1 : 0));
+  records.sort((x, y) => x.time - y.time);
   renderList();
 }
 // Live first, then the history: nothing that finishes in between is missed (duplicates are dropped).
