@@ -46,7 +46,7 @@ async function firstByteRow(origin, samples) {
   let proxy;
   try {
     edge = await startNodeProcess(EDGE_BIN, serveArgs(writeEdgeConfig('no-triggers', origin.url), { noCache: true }));
-    proxy = await startNodeProcess(join(BENCH_DIR, 'servers', 'undici-stream-proxy.js'), [origin.url]);
+    proxy = await startNodeProcess(join(BENCH_DIR, 'servers', 'undici-proxy.js'), [origin.url, '--stream']);
     await timeToFirstByte(`${edge.url}/large/100`);
     await timeToFirstByte(`${proxy.url}/large/100`);
     const edgeTimes = [];

@@ -1,9 +1,12 @@
-// Cache-miss baseline (own process): a bare node:http proxy forwarding every request with undici Pool.request to
-// the origin given as the first argument, buffering the body as edge-dev does.
+// Baselines (own process): a bare node:http proxy forwarding every request with undici Pool.request to the origin
+// given as the first argument. By default it buffers the body as edge-dev did for the cache-miss rows; with `--stream`
+// it pipes the body as it arrives, with backpressure: the floor for edge-dev's time to first byte (issue 9).
 import { createServer } from 'node:http';
+import { pipeline } from 'node:stream';
 import { Pool } from 'undici';
 
 const pool = new Pool(process.argv[2], { keepAliveTimeout: 5000 });
+const streaming = process.argv.includes('--stream');
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
 
 function forwardHeaders(raw) {
@@ -14,18 +17,27 @@ function forwardHeaders(raw) {
   return out;
 }
 
+function responseHeaders(headers) {
+  const out = [];
+  for (const name in headers) {
+    if (HOP_BY_HOP.has(name)) continue;
+    const value = headers[name];
+    if (Array.isArray(value)) for (const one of value) out.push(name, one);
+    else out.push(name, value);
+  }
+  return out;
+}
+
 async function forward(req, res) {
   const upstream = await pool.request({ method: req.method, path: req.url, headers: forwardHeaders(req.rawHeaders) });
+  if (streaming) {
+    res.writeHead(upstream.statusCode, responseHeaders(upstream.headers));
+    pipeline(upstream.body, res, () => {});
+    return;
+  }
   const chunks = [];
   for await (const chunk of upstream.body) chunks.push(chunk);
-  const headers = [];
-  for (const name in upstream.headers) {
-    if (HOP_BY_HOP.has(name)) continue;
-    const value = upstream.headers[name];
-    if (Array.isArray(value)) for (const one of value) headers.push(name, one);
-    else headers.push(name, value);
-  }
-  res.writeHead(upstream.statusCode, headers);
+  res.writeHead(upstream.statusCode, responseHeaders(upstream.headers));
   res.end(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
 }
 
