@@ -88,4 +88,28 @@ describe('edge-dev invoke', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('handler.mjs');
   });
+
+  it('issue 14 (interface.md): --event-type names the trigger of an event without config.eventType', () => {
+    const file = handlerFile('export const handler = async (e) => e.Records[0].cf.request;');
+    const full = JSON.parse(run(['event', 'origin-request']).stdout) as { Records: { cf: { config: Record<string, unknown> } }[] };
+    delete full.Records[0]!.cf.config.eventType;
+    const bare = join(mkdtempSync(join(tmpdir(), 'edge-dev-cli-')), 'event.json');
+    writeFileSync(bare, JSON.stringify(full));
+    const without = run(['invoke', file, '--event', bare]);
+    expect(without.status).toBe(2);
+    expect(without.stderr).toContain('--event-type viewer-request|origin-request|origin-response|viewer-response');
+    const named = run(['invoke', file, '--event', bare, '--event-type', 'origin-request']);
+    expect(named.status).toBe(0);
+    expect(JSON.parse(named.stdout).origin).toBeDefined();
+  });
+
+  it('issue 14: an API Gateway sample event says what it is and what is expected', () => {
+    const file = handlerFile('export const handler = async (e) => e;');
+    const gateway = join(mkdtempSync(join(tmpdir(), 'edge-dev-cli-')), 'apigw.json');
+    writeFileSync(gateway, JSON.stringify({ httpMethod: 'GET', path: '/', requestContext: { stage: 'prod' } }));
+    const result = run(['invoke', file, '--event', gateway]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('an API Gateway or function URL event');
+    expect(result.stderr).toContain('edge-dev event viewer-request');
+  });
 });

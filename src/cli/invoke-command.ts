@@ -8,6 +8,8 @@ export interface InvokeFlags {
   runtime?: string;
   /** CloudFront Functions: a key value store file for a function given by path. */
   kvs?: string;
+  /** interface.md › CloudFront Functions: the trigger of a Lambda@Edge event whose `config.eventType` is missing. */
+  eventType?: string;
 }
 
 export function registerInvoke(program: Command): void {
@@ -18,6 +20,7 @@ export function registerInvoke(program: Command): void {
     .option('--config <file>', 'config file (to name functions as in `functions`)')
     .option('--runtime <runtime>', 'CloudFront Function given by path: cloudfront-js-1.0 or cloudfront-js-2.0 (default)')
     .option('--kvs <file>', 'CloudFront Function given by path: key value store file { "data": [{ "key", "value" }] }')
+    .option('--event-type <type>', 'the trigger of an event without config.eventType: viewer-request, origin-request, origin-response or viewer-response')
     // The runtime, the validator and the config loader load only for this command.
     .action(async (name: string, flags: InvokeFlags) => (await import('./run-invoke.js')).runInvoke(name, flags));
 }

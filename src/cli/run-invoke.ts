@@ -15,7 +15,7 @@ export async function runInvoke(name: string, flags: InvokeFlags): Promise<void>
   // One invocation: no thread is started ahead of a next cold start that will not come.
   void discardSpareEnvironments();
   try {
-    const event = readEvent(flags.event);
+    const event = readEvent(flags.event, flags.eventType);
     // interface.md › CloudFront Functions: a `version: "1.0"` event runs a CloudFront Function.
     if (isFunctionEvent(event)) return await runInvokeFunction(name, event, flags);
     const handler = await resolveFunction(name, flags.config);
@@ -37,7 +37,9 @@ export async function runInvoke(name: string, flags: InvokeFlags): Promise<void>
   }
 }
 
-function readEvent(file: string): CfEvent | FunctionEvent {
+const EVENT_TYPES = ['viewer-request', 'origin-request', 'origin-response', 'viewer-response'];
+
+function readEvent(file: string, eventType?: string): CfEvent | FunctionEvent {
   const label = file === '-' ? 'stdin' : file;
   let text: string;
   try {
@@ -52,9 +54,19 @@ function readEvent(file: string): CfEvent | FunctionEvent {
     throw new ConfigError(label, '', `not valid JSON (${(error as Error).message})`);
   }
   if (isFunctionEvent(event)) return event;
-  const eventType = (event as CfEvent)?.Records?.[0]?.cf?.config?.eventType;
-  if (!eventType) {
-    throw new ConfigError(label, 'Records[0].cf.config.eventType', 'missing: a CloudFront event is { "Records": [{ "cf": { "config": {...}, "request": {...} } }] }');
+  const shape = event as { Records?: { cf?: { config?: { eventType?: string } } }[]; httpMethod?: unknown; requestContext?: unknown; routeKey?: unknown };
+  const cf = shape?.Records?.[0]?.cf;
+  if (cf === undefined) {
+    // AWS's console sample events for API Gateway and Lambda function URLs are the usual wrong file.
+    const looksLike = shape?.httpMethod !== undefined || shape?.routeKey !== undefined || shape?.requestContext !== undefined ? 'an API Gateway or function URL event' : 'not a CloudFront event';
+    throw new ConfigError(label, 'Records[0].cf', `${looksLike}: Lambda@Edge handlers get { "Records": [{ "cf": { "config": {...}, "request": {...} } }] }; make one with \`edge-dev event viewer-request > event.json\``);
+  }
+  if (eventType !== undefined) {
+    if (!EVENT_TYPES.includes(eventType)) throw new ConfigError('--event-type', '', `expected one of ${EVENT_TYPES.join(', ')}, got "${eventType}"`);
+    cf.config = { ...cf.config, eventType };
+  }
+  if (!cf.config?.eventType) {
+    throw new ConfigError(label, 'Records[0].cf.config.eventType', 'missing: name the trigger with --event-type viewer-request|origin-request|origin-response|viewer-response');
   }
   return event as CfEvent;
 }
