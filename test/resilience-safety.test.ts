@@ -8,7 +8,7 @@ import { startRawOrigin } from './helpers/raw-origin.js';
 import { arn, makeDistribution } from './helpers/distribution.js';
 import { startEdge } from './helpers/edge.js';
 import type { TestEdge } from './helpers/edge.js';
-import { writeHandlers } from './helpers/edge-from-config.js';
+import { writeConfigFile } from './helpers/edge-from-config.js';
 import { spawnServe } from './helpers/serve-process.js';
 import type { ServeProcess } from './helpers/serve-process.js';
 import { sendRaw } from './helpers/raw-viewer.js';
@@ -29,12 +29,7 @@ function listeningAddresses(port: number): string[] {
   return found;
 }
 
-function configFile(config: unknown, handlers: Record<string, string> = {}): string {
-  const dir = writeHandlers(handlers);
-  const file = join(dir, 'edge-dev.config.json');
-  writeFileSync(file, JSON.stringify(config));
-  return file;
-}
+const configFile = writeConfigFile;
 
 async function stop(run: ServeProcess): Promise<void> {
   if (run.child.exitCode !== null || run.child.signalCode !== null) return;

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { startOrigin } from './helpers/origin-server.js';
 import type { TestOrigin } from './helpers/origin-server.js';
 import { arn, makeDistribution } from './helpers/distribution.js';
-import { writeHandlers } from './helpers/edge-from-config.js';
+import { writeConfigFile } from './helpers/edge-from-config.js';
 import { spawnServe } from './helpers/serve-process.js';
 import type { ServeProcess } from './helpers/serve-process.js';
 import { expectCloudFrontError } from './helpers/cloudfront-error.js';
@@ -30,15 +28,13 @@ let edge: string;
 
 beforeAll(async () => {
   origin = await startOrigin((_req, res) => res.end('from the origin'));
-  const dir = writeHandlers({ 'big.mjs': handler });
-  const file = join(dir, 'edge-dev.config.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
+  const file = writeConfigFile(
+    {
       distribution: makeDistribution({ defaultBehavior: { lambdas: { 'viewer-request': arn('big') } } }),
       functions: { big: { handler: './big.mjs', memorySize: 512 } },
       origins: { origin: origin.url },
-    }),
+    },
+    { 'big.mjs': handler },
   );
   run = spawnServe(['--config', file, '--port', '0', '--control-port', '0']);
   edge = (await run.ready).edge;

@@ -19,6 +19,13 @@ export function writeHandlers(handlers: Record<string, string>, dir = mkdtempSyn
   return dir;
 }
 
+/** Writes `config` as `edge-dev.config.json` beside the handler sources in a fresh temp dir; returns its path. */
+export function writeConfigFile(config: unknown, handlers: Record<string, string> = {}): string {
+  const file = join(writeHandlers(handlers), 'edge-dev.config.json');
+  writeFileSync(file, JSON.stringify(config));
+  return file;
+}
+
 /**
  * A real in-process `serve` over a whole config object (for distributions the `startEdge` shorthand cannot
  * express, e.g. small origin timeouts). `config` is written as given into `dir`.
