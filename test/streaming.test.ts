@@ -259,6 +259,12 @@ describe('issue 9: responses stream with backpressure and flat memory', () => {
     // D35: a range is cut from the cached object.
     const range = await download('/popular', { headers: { range: 'bytes=100-199' } });
     expect([range.status, range.bytes, range.headers['content-range']]).toEqual([206, 100, `bytes 100-199/${4 * MB}`]);
+    const beyond = await download('/popular', { headers: { range: `bytes=${8 * MB}-` } });
+    expect([beyond.status, beyond.headers['content-range']]).toEqual([416, `bytes */${4 * MB}`]);
+    // RFC 9110 If-Range: a validator that no longer matches gets the whole object; several ranges too (dg:RangeGETs).
+    expect((await download('/popular', { headers: { range: 'bytes=0-9', 'if-range': '"stale"' } })).bytes).toBe(4 * MB);
+    expect((await download('/popular', { headers: { range: 'bytes=0-9,20-29' } })).status).toBe(200);
+    expect(originState.requests.get('/popular')).toBe(1);
   });
 });
 
