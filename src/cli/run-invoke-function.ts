@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { ConfigError } from '../event/index.js';
-import { loadConfig } from '../config/index.js';
+import { loadConfig, readJsonFileSync } from '../config/index.js';
 import { FUNCTION_RUNTIMES, FunctionCodeError, KeyValueStoreError, readKeyValueStore, testFunction } from '../functions/index.js';
 import type { CloudFrontFunctionSpec, FunctionEvent, FunctionRuntimeName } from '../functions/index.js';
 import type { InvokeFlags } from './invoke-command.js';
@@ -24,8 +24,9 @@ function specFromPath(path: string, flags: InvokeFlags): CloudFrontFunctionSpec 
   const spec: CloudFrontFunctionSpec = { name, arn: `arn:aws:cloudfront::123456789012:function/${name}`, runtime, codePath, code: readFileSync(codePath, 'utf8') };
   if (flags.kvs) {
     try {
-      spec.keyValueStore = readKeyValueStore(JSON.parse(readFileSync(flags.kvs, 'utf8')) as unknown, resolve(flags.kvs));
+      spec.keyValueStore = readKeyValueStore(readJsonFileSync(flags.kvs, 'the key value store file'), resolve(flags.kvs));
     } catch (error) {
+      if (error instanceof ConfigError) throw error;
       throw new ConfigError(flags.kvs, error instanceof KeyValueStoreError ? error.field : '', (error as Error).message);
     }
   }

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hostPattern, loadConfig } from '../config/index.js';
@@ -88,9 +89,14 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   }
 }
 
-/** interface.md: `serve --from PATH` is a config file holding only `"from": PATH`, written to a temp directory. */
+/**
+ * interface.md: `serve --from PATH` is a config file holding only `"from": PATH`, in a temp directory named after
+ * the path, so repeated runs reuse it instead of leaving one behind each time.
+ */
 function fromConfigFile(path: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'edge-dev-serve-from-')), 'edge-dev.config.json');
+  const dir = join(tmpdir(), `edge-dev-serve-from-${createHash('sha256').update(resolve(path)).digest('hex').slice(0, 16)}`);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'edge-dev.config.json');
   writeFileSync(file, JSON.stringify({ from: { path: resolve(path) } }));
   return file;
 }

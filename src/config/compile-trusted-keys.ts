@@ -57,7 +57,9 @@ export function compileTrustedKeyGroups(behavior: JsonObject, loc: JsonLocation,
   const at = childLocation(loc, 'TrustedKeyGroups');
   const config = expectObject(behavior.TrustedKeyGroups, at);
   const ids = stringList({ TrustedKeyGroups: config }, 'TrustedKeyGroups', loc, diagnostics);
-  if (!(optionalBoolean(config, 'Enabled', at) ?? ids.length > 0) || ids.length === 0) return undefined;
+  if (!(optionalBoolean(config, 'Enabled', at) ?? ids.length > 0)) return undefined;
+  // api:TrustedKeyGroups: enabled with no group is refused by the API; serving it unsigned would fail open.
+  if (ids.length === 0) fail(at, 'Enabled is true but Items names no key group: list the key group IDs (from `keyGroups`), or set Enabled to false.');
   const keys = new Map<string, KeyObject>();
   for (const id of ids) {
     const group = groups.get(id);

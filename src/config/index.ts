@@ -18,7 +18,7 @@ export { DEFAULT_GEO } from './compile-settings.js';
 /** Issue 15: compiles host names and `*.` wildcards into the matcher the edge checks `Host` against. */
 export { compileViewerHosts, hostPattern } from './compile-viewer-hosts.js';
 /** JSON text to a value; a syntax error names the file, line and column (also for `check`'s inputs). */
-export { parseJsonText } from './parse-json.js';
+export { parseJsonText, readJsonFileSync } from './parse-json.js';
 /** Issue 11: accepted options edge-dev cannot emulate, for the start-up report. */
 export { unemulatedOptions } from './unemulated-options.js';
 /** Issue 11: a custom response headers policy and what CreateResponseHeadersPolicy would refuse in it. */
