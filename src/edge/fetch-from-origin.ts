@@ -3,7 +3,7 @@ import type { CfRequest, HttpResponse } from '../event/index.js';
 import { buildOriginRequest, OriginError } from '../origin/index.js';
 import type { CompiledBehavior, CompiledOrigin, LambdaAssociation } from '../config/index.js';
 import { runRequestStage, runResponseStage } from './run-stage.js';
-import { bodyPrefix, replaceBody } from './request-body-state.js';
+import { bodyPrefix, drainBody, replaceBody } from './request-body-state.js';
 import { viewerContext } from './request-state.js';
 import type { RequestState } from './types.js';
 
@@ -116,7 +116,10 @@ export async function prepareOriginRequest(
   // §1.7: the body is exposed only with IncludeBody on this association.
   if (originRequestFn.includeBody) originRequest.body = exposeBody(await bodyPrefix(state, 'origin-request'), 'origin-request');
   const outcome = await runRequestStage(state, originRequestFn, originRequest);
-  if (outcome.kind === 'response') return { kind: 'generated', response: outcome.response };
+  if (outcome.kind === 'response') {
+    drainBody(state);
+    return { kind: 'generated', response: outcome.response };
+  }
   if (outcome.body) replaceBody(state, outcome.body);
   delete outcome.request.body;
   return { kind: 'request', request: outcome.request };

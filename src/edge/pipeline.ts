@@ -4,7 +4,7 @@ import { OriginError } from '../origin/index.js';
 import { checkViewerRequest } from './viewer-checks.js';
 import { checkViewerHost } from './viewer-host.js';
 import { createState } from './request-state.js';
-import { bodyPrefix, replaceBody } from './request-body-state.js';
+import { bodyPrefix, drainBody, replaceBody } from './request-body-state.js';
 import { runRequestStage } from './run-stage.js';
 import { runViewerRequestFunctionStage } from './run-function-stage.js';
 import { fetchFromOrigin } from './fetch-from-origin.js';
@@ -113,6 +113,7 @@ async function runViewerRequest(state: RequestState): Promise<EdgeResponse> {
   const outcome = await runRequestStage(state, viewerRequestFn, state.request);
   // §2.3: a viewer-request response is sent at once: not cached, no other function runs.
   if (outcome.kind === 'response') {
+    drainBody(state);
     return finishResponse(state, withCloudFrontServer(outcome.response), 'LambdaGeneratedResponse');
   }
   state.request = outcome.request;

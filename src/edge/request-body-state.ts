@@ -18,9 +18,17 @@ export async function bodyPrefix(state: RequestState, eventType: 'viewer-request
   return peeked.prefix;
 }
 
-/** §1.7: a handler replaced the body: the viewer's is drained unread (the connection stays usable), this one sent. */
-export function replaceBody(state: RequestState, body: Buffer): void {
+/**
+ * A streamed body that will not reach the origin (a function answered, or replaced it) is read to its end unseen:
+ * node does not discard a request body that was partly read, and the keep-alive connection would stall.
+ */
+export function drainBody(state: RequestState): void {
   state.bodyStream?.resume();
   state.bodyStream = undefined;
+}
+
+/** §1.7: a handler replaced the body: the viewer's is drained unread, this one sent. */
+export function replaceBody(state: RequestState, body: Buffer): void {
+  drainBody(state);
   state.body = body;
 }

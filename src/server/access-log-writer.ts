@@ -25,7 +25,11 @@ export class AccessLogWriter implements AccessLogSink {
   write(line: string): void {
     // Every line starts with its date (YYYY-MM-DD).
     const day = line.slice(0, 10);
-    if (this.stream === undefined || (day !== this.day && this.pathFor(day) !== this.stream.path)) this.open(day);
+    if (this.stream === undefined || day !== this.day) {
+      // A new day opens a new file only when the path depends on the day (`Logging`), not with `--access-log FILE`.
+      if (this.stream === undefined || this.pathFor(day) !== this.stream.path) this.open(day);
+      else this.day = day;
+    }
     this.stream!.write(`${line}\n`);
   }
 

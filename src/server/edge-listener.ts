@@ -83,10 +83,18 @@ export function createEdgeListener(holder: EdgeHolder, isHttps: () => boolean, t
     const viewer = toViewerRequest(req, isHttps());
     // `Upgrade: h2c` (curl --http2 on http://) and the like are ordinary HTTP/1.1 requests to CloudFront.
     if (req.headers.upgrade?.toLowerCase() !== 'websocket') return dispatch(holder, viewer, responseOn(req, socket), sendOptions);
-    void handleUpgradeRequest(holder.deps, viewer).then((result) => {
-      if (result.kind === 'response') return sendResponse(responseOn(req, socket), result.response, sendOptions);
-      joinSockets(socket, head, result.head, result.socket, result.originHead);
-    });
+    handleUpgradeRequest(holder.deps, viewer).then(
+      (result) => {
+        // The viewer left during the handshake: nothing to join, and the origin's side must not be left open.
+        if (socket.destroyed) return result.kind === 'upgraded' ? void result.socket.destroy() : void result.response.stream?.destroy();
+        if (result.kind === 'response') return sendResponse(responseOn(req, socket), result.response, sendOptions);
+        joinSockets(socket, head, result.head, result.socket, result.originHead);
+      },
+      (error: unknown) => {
+        holder.deps.options.log(`[edge-dev internal error] ${(error as Error)?.stack ?? String(error)}`);
+        socket.destroy();
+      },
+    );
   });
   // CONNECT asks for a tunnel, which CloudFront never opens: no distribution may allow it (api:AllowedMethods), so it
   // gets the invalid-method 403 (dg:http-403-invalid-method) instead of node's silent close.
@@ -132,7 +140,7 @@ function viewerRequestOn(req: IncomingMessage, url: string, socket: Socket, http
     httpVersion: req.httpVersion,
     rawHeaders: req.rawHeaders,
     body: EMPTY,
-    clientIp: (socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+    clientIp: clientIpOf(socket),
     clientPort: socket.remotePort ?? 0,
     https,
   };
@@ -206,3 +214,9 @@ function closeWhenStalled(res: ServerResponse, { sendIdleMs, stalled }: SendOpti
   res.once('close', () => socket.off('timeout', onIdle));
 }
 
+
+/** The viewer's address as CloudFront reports it: IPv4-mapped IPv6 (`::ffff:127.0.0.1`) as plain IPv4. */
+export function clientIpOf(socket: { remoteAddress?: string } | undefined): string {
+  const address = socket?.remoteAddress ?? '127.0.0.1';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}

@@ -5,7 +5,7 @@ import { createServer as createTlsServer } from 'node:tls';
 import type { Server as TlsServer, TLSSocket } from 'node:tls';
 import { handleViewerRequest } from '../edge/index.js';
 import type { EdgeResponse, ViewerRequest } from '../edge/index.js';
-import { createEdgeListener } from './edge-listener.js';
+import { clientIpOf, createEdgeListener } from './edge-listener.js';
 import type { TlsCredentials } from './self-signed-certificate.js';
 import { tlsDescription } from './tls-description.js';
 import type { EdgeHolder } from './types.js';
@@ -54,12 +54,13 @@ function serveHttp2(holder: EdgeHolder, req: Http2ServerRequest, res: Http2Serve
     httpVersion: '2.0',
     rawHeaders,
     body: Buffer.alloc(0),
-    clientIp: (socket?.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+    clientIp: clientIpOf(socket),
     clientPort: socket?.remotePort ?? 0,
     https: true,
     tls: tlsDescription(socket),
   };
-  const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0';
+  // HTTP/2 DATA frames may come without a Content-Length: whether the stream ended with its headers is what tells.
+  const hasBody = !req.stream.endAfterHeaders;
   if (!hasBody) return dispatch(holder, viewer, res);
   if (viewer.method !== 'GET' && viewer.method !== 'HEAD' && viewer.method !== 'OPTIONS') {
     viewer.bodyStream = req;
