@@ -212,7 +212,10 @@ describe('bounded load through a real edge-dev serve process', () => {
     expect(main.environments.vreq.size).toBeLessThanOrEqual(ENVIRONMENT_CAP);
     expect(main.environments.oreq.size).toBeLessThanOrEqual(ENVIRONMENT_CAP);
     expect(main.environments.ores.size).toBeLessThanOrEqual(ENVIRONMENT_CAP);
-    expect(rssAfter).toBeLessThanOrEqual(rssWarm * 1.2);
+    // No leak: within 1.2× of the warmed-up RSS plus 32 MiB of heap-growth slack. Since issue 14 the environments are
+    // their own processes and the server alone is ~150 MiB, so V8 growing its heap by one step (seen: 142 → 151,
+    // 160 → 158, 147 → 179 MiB in three runs) is no longer small against 20 %; a leak over 10,000 requests is larger.
+    expect(rssAfter).toBeLessThanOrEqual(rssWarm * 1.2 + 32 * 1024);
 
     // And it still shuts down cleanly after all that.
     serve.child.kill('SIGTERM');
