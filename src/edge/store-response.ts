@@ -1,6 +1,7 @@
 import { CacheFill, decideTtl, surprisingCacheDecision } from '../cache/index.js';
 import type { CfRequest, HttpResponse } from '../event/index.js';
 import type { CompiledBehavior } from '../config/index.js';
+import { takeWholeBody } from '../origin/index.js';
 import { pipeBody } from './pipe-body.js';
 import type { RequestState } from './types.js';
 
@@ -46,8 +47,15 @@ export function storeResponse(
     cache.store({ ...entry, body: response.body });
     return settledWith(response, settled);
   }
+  const declaredLength = response.headers['content-length']?.[0]?.value;
   // A body declared larger than the cache can hold is not collected at all: memory stays flat while it streams.
-  if (Number(response.headers['content-length']?.[0]?.value ?? 0) > cache.largestStorableBody) return settledWith(response, settled);
+  if (Number(declaredLength ?? 0) > cache.largestStorableBody) return settledWith(response, settled);
+  // Its length declared, an origin body that has all arrived is stored and sent whole: the same bytes and framing.
+  const whole = declaredLength === undefined ? undefined : takeWholeBody(response.stream);
+  if (whole !== undefined) {
+    cache.store({ ...entry, body: whole });
+    return settledWith({ ...response, body: whole, stream: undefined }, settled);
+  }
   const fill = new CacheFill(
     cache.largestStorableBody,
     (body) => {

@@ -1,6 +1,7 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import type { HttpResponse } from '../event/types.js';
+import { OriginBody } from './origin-body.js';
 import { headerLinesBytes, headersFromRawHeaders, MAX_HEADER_BLOCK_BYTES, statusLineBytes } from '../event/index.js';
 
 /** Raised when the origin's header block is over MAX_HEADER_BLOCK_BYTES (D30; mapped to 502 by classifyError). */
@@ -31,8 +32,7 @@ export interface DispatchInput {
 class StreamingHandler implements Dispatcher.DispatchHandler {
   private abort: ((err?: Error) => void) | undefined;
   private resume: (() => void) | undefined;
-  private body: Readable | undefined;
-  private complete = false;
+  private body: OriginBody | undefined;
 
   constructor(
     private readonly resolve: (response: HttpResponse) => void,
@@ -53,11 +53,11 @@ class StreamingHandler implements Dispatcher.DispatchHandler {
     const raw: string[] = new Array(headers.length);
     for (let i = 0; i < headers.length; i++) raw[i] = headers[i]!.toString('latin1');
     this.resume = resume;
-    this.body = new Readable({
+    this.body = new OriginBody({
       read: () => this.resume?.(),
       destroy: (error, callback) => {
         // The reader went away (or the edge dropped the response): stop reading from the origin.
-        if (!this.complete) this.abort?.(error ?? new Error('the response was not needed'));
+        if (!this.body!.complete) this.abort?.(error ?? new Error('the response was not needed'));
         callback(error);
       },
     });
@@ -70,8 +70,7 @@ class StreamingHandler implements Dispatcher.DispatchHandler {
   }
 
   onComplete(): void {
-    this.complete = true;
-    this.body!.push(null);
+    this.body!.finish();
   }
 
   onError(error: Error): void {

@@ -23,3 +23,5 @@ export { DEFAULT_GEO } from './cloudfront-headers.js';
 export { parseRange } from './byte-range.js';
 /** Issue 9: a WebSocket handshake's outcome at the origin. */
 export type { UpgradedOrigin } from './upgrade-once.js';
+/** Issue 9: an origin body that has all arrived, taken in one piece (one write instead of a stream). */
+export { takeWholeBody } from './origin-body.js';

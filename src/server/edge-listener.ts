@@ -2,7 +2,6 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { TLSSocket } from 'node:tls';
-import { pipeline } from 'node:stream';
 import { CLOUDFRONT_TEXT, headerLinesBytes, MAX_HEADER_BLOCK_BYTES, newRequestId, requestLineBytes } from '../event/index.js';
 import { cloudFrontErrorResponse, handleUpgradeRequest, handleViewerRequest, rejectViewerRequest, withEdgeHeaders } from '../edge/index.js';
 import type { EdgeResponse, ViewerRequest } from '../edge/index.js';
@@ -12,6 +11,7 @@ import { joinSockets, responseOn } from './upgrade-sockets.js';
 import { DEFAULT_VIEWER_TIMEOUTS } from './viewer-timeouts.js';
 import { tlsDescription } from './tls-description.js';
 import type { ViewerTimeouts } from './viewer-timeouts.js';
+import { writeBody } from './write-body.js';
 
 // §4: CloudFront answers 413 above 8,192 bytes of URL (and above MAX_HEADER_BLOCK_BYTES of request line + headers).
 const MAX_URL_BYTES = 8192;
@@ -181,18 +181,8 @@ function sendResponse(res: ServerResponse, response: EdgeResponse, options: Send
   }
   if (response.closeConnection) res.shouldKeepAlive = false;
   res.writeHead(response.status, response.statusDescription, response.rawHeaders);
-  if (response.stream === undefined) {
-    res.end(response.body);
-    response.sent?.(response.body.length);
-    if (!res.writableFinished) closeWhenStalled(res, options);
-    return;
-  }
-  // Issue 9: bytes go out as they arrive, with backpressure; a viewer that leaves ends the origin read, an origin
-  // that fails mid-body ends the viewer's connection (the status is already sent).
-  let bytes = 0;
-  response.stream.on('data', (chunk: Buffer) => (bytes += chunk.length));
-  closeWhenStalled(res, options);
-  pipeline(response.stream, res, (error) => response.sent?.(bytes, error ?? undefined));
+  writeBody(res, response);
+  if (!res.writableFinished) closeWhenStalled(res, options);
 }
 
 // A viewer that stops reading would hold the response in memory forever: its socket is closed once the response has

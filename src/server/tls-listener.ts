@@ -1,6 +1,5 @@
 import { createServer as createHttp2Server } from 'node:http2';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
-import { pipeline } from 'node:stream';
 import { createServer as createTlsServer } from 'node:tls';
 import type { Server as TlsServer, TLSSocket } from 'node:tls';
 import { handleViewerRequest } from '../edge/index.js';
@@ -10,6 +9,7 @@ import type { TlsCredentials } from './self-signed-certificate.js';
 import { tlsDescription } from './tls-description.js';
 import type { EdgeHolder } from './types.js';
 import type { ViewerTimeouts } from './viewer-timeouts.js';
+import { writeBody } from './write-body.js';
 
 // RFC 9113 §8.2.2: connection-specific fields are not sent over HTTP/2.
 const NOT_IN_HTTP2 = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']);
@@ -100,12 +100,5 @@ function send(res: Http2ServerResponse, response: EdgeResponse): void {
     headers[name] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
   }
   res.writeHead(response.status, headers);
-  if (response.stream === undefined) {
-    res.end(response.body);
-    response.sent?.(response.body.length);
-    return;
-  }
-  let bytes = 0;
-  response.stream.on('data', (chunk: Buffer) => (bytes += chunk.length));
-  pipeline(response.stream, res, (error) => response.sent?.(bytes, error ?? undefined));
+  writeBody(res, response);
 }
