@@ -48,15 +48,17 @@ function colour(line: string, classified: Classified): string {
   return line;
 }
 
-export function logWriter(options: { format: LogFormat; level: LogLevel; color: boolean; write: (text: string) => void }): (line: string) => void {
+export function logWriter(options: { format: LogFormat; level: LogLevel; color: boolean; write: (text: string) => void }): (line: string, underRequest?: boolean) => void {
   const limit = RANK[options.level];
-  return (line) => {
+  return (line, underRequest = false) => {
+    // Issue 12: a function's lines (and the request's warnings) indented under their request line.
+    const indent = underRequest ? '  ' : '';
     const classified = classify(line);
     if (RANK[classified.level] > limit) return;
     if (options.format === 'json') {
       options.write(`${JSON.stringify({ time: new Date().toISOString(), level: classified.level, kind: classified.kind, ...classified.fields, message: line })}\n`);
     } else {
-      options.write(`${options.color ? colour(line, classified) : line}\n`);
+      options.write(`${indent}${options.color ? colour(line, classified) : line}\n`);
     }
   };
 }

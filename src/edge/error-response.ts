@@ -3,6 +3,7 @@ import type { EdgeError, HttpResponse } from '../event/index.js';
 import type { OriginError } from '../origin/index.js';
 import { cloudFrontErrorResponse } from './error-page.js';
 import { finishResponse } from './finish-response.js';
+import { logForRequest } from './request-log.js';
 import type { EdgeResponse, RequestState } from './types.js';
 
 // D18: CloudFront's text when it got no usable response from the origin.
@@ -11,7 +12,7 @@ const ORIGIN_FAILED =
 
 /** D18: the 502/504 CloudFront answers when the origin gave no usable response. */
 export function originErrorResponse(state: RequestState, error: OriginError): HttpResponse {
-  state.deps.options.log(`[origin] ${state.requestId} ${error.status}: ${error.reason}`);
+  logForRequest(state, `[origin] ${state.requestId} ${error.status}: ${error.reason}`);
   return cloudFrontErrorResponse(error.status, ORIGIN_FAILED, state.requestId);
 }
 
@@ -25,7 +26,7 @@ export function functionErrorResponse(state: RequestState, error: EdgeError): Ed
   // CloudFront Function failures are logged under the function's own group by run-function-stage.
   if (!record.kind.startsWith('Function')) {
     const group = `/aws/cloudfront/LambdaEdge/${state.deps.distribution.distributionId}`;
-    state.deps.options.log(`${group} ${state.requestId} ${record.kind}: ${record.message}${record.detail ? `\n  ${record.detail}` : ''}`);
+    logForRequest(state, `${group} ${state.requestId} ${record.kind}: ${record.message}${record.detail ? `\n  ${record.detail}` : ''}`);
   }
   return finishResponse(state, cloudFrontErrorResponse(record.status, record.message, state.requestId), record.kind);
 }
@@ -33,6 +34,6 @@ export function functionErrorResponse(state: RequestState, error: EdgeError): Ed
 /** A bug in edge-dev itself: say so plainly rather than pretend CloudFront did it. */
 export function internalErrorResponse(state: RequestState, error: unknown): EdgeResponse {
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  state.deps.options.log(`[edge-dev internal error] ${state.requestId} ${text}`);
+  logForRequest(state, `[edge-dev internal error] ${state.requestId} ${text}`);
   return finishResponse(state, cloudFrontErrorResponse(502, 'edge-dev internal error: see the edge-dev log.', state.requestId), 'Error');
 }

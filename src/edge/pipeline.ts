@@ -17,7 +17,7 @@ import type { Flight } from './collapse-requests.js';
 import { deliver } from './deliver.js';
 import { finishResponse, withCloudFrontServer } from './finish-response.js';
 import { functionErrorResponse, internalErrorResponse, originErrorResponse } from './error-response.js';
-import { describeBodyError, formatTrace } from './request-log.js';
+import { describeBodyError, formatTrace, logForRequest, printRequestLines } from './request-log.js';
 import { accessLogLine } from './access-log.js';
 import { responseFromOrigin } from './origin-response.js';
 import { cloudFrontErrorResponse } from './error-page.js';
@@ -71,16 +71,19 @@ export function failureResponse(state: RequestState, error: unknown): EdgeRespon
   return error instanceof EdgeError ? functionErrorResponse(state, error) : internalErrorResponse(state, error);
 }
 
-/** The request's answer is decided: its warnings are logged, and its log line once the body is sent. */
+/**
+ * The request's answer is decided: its log line, with its functions' lines and warnings under it (issue 12), is
+ * printed once the body is sent.
+ */
 export function done(state: RequestState, response: EdgeResponse): EdgeResponse {
   const { options } = state.deps;
-  for (const warning of state.warnings) options.log(`[warning] ${state.requestId} ${warning}`);
+  for (const warning of state.warnings) logForRequest(state, `[warning] ${state.requestId} ${warning}`);
   if (options.logRequests || options.accessLog !== undefined || response.stream !== undefined || state.inspect !== undefined) {
     // Issue 9: the line is written once the body is sent, with the time to first byte (the headers are ready now).
     const firstByteMs = performance.now() - state.startedAt;
     response.sent = (bytes, error) => {
-      if (error !== undefined) options.log(`[body] ${state.requestId} the response ended after ${bytes} bytes: ${describeBodyError(error)}`);
-      if (options.logRequests) options.log(formatTrace(state, response.status, firstByteMs, bytes));
+      if (error !== undefined) logForRequest(state, `[body] ${state.requestId} the response ended after ${bytes} bytes: ${describeBodyError(error)}`);
+      printRequestLines(state, options.logRequests ? formatTrace(state, response.status, firstByteMs, bytes) : undefined);
       // Issue 11: the standard access log line, once the last byte is out.
       if (options.accessLog !== undefined) {
         const sent = { response, firstByteMs, totalMs: performance.now() - state.startedAt, bytes, endedAt: Date.now() };
@@ -95,6 +98,8 @@ export function done(state: RequestState, response: EdgeResponse): EdgeResponse 
         options.inspector?.add(inspected);
       }
     };
+  } else {
+    printRequestLines(state, undefined);
   }
   return response;
 }
@@ -239,7 +244,8 @@ function serveStale(state: RequestState, entry: CacheEntry, flight: Flight | und
 }
 
 async function refreshInBackground(state: RequestState, key: string, entry: CacheEntry): Promise<void> {
-  const background: RequestState = { ...state, trace: { stages: [], xCache: '' }, warnings: [] };
+  // No request line reports a background refresh: its functions' lines print as they come.
+  const background: RequestState = { ...state, trace: { stages: [], xCache: '' }, warnings: [], logLines: undefined };
   try {
     const result = await fetchFromOrigin(background, state.behavior, state.request, conditionalFor(entry));
     if (result.kind === 'not-modified') state.deps.cache.refresh(key, state.request.method, result.response.headers, state.behavior.cachePolicy, Date.now());

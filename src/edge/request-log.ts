@@ -1,5 +1,20 @@
 import type { RequestState } from './types.js';
 
+/** Issue 12: a line about this request, printed under its request line (or at once when none will come). */
+export function logForRequest(state: RequestState, line: string): void {
+  if (state.logLines === undefined) state.deps.options.log(line);
+  else state.logLines.push(line);
+}
+
+/** Prints the request line (when request lines are logged) and then the lines collected under it. */
+export function printRequestLines(state: RequestState, requestLine: string | undefined): void {
+  const { log } = state.deps.options;
+  const lines = state.logLines ?? [];
+  state.logLines = undefined;
+  if (requestLine !== undefined) log(requestLine);
+  for (const line of lines) log(line, requestLine !== undefined);
+}
+
 /**
  * One readable line per request: `GET /a.png 200 Miss  VReq 0.3ms → ORq 0.2ms → origin 12ms → ORs 0.2ms  ttfb 13ms
  * 5,120 B` (the time to first byte and the body bytes sent, once the body is out).

@@ -32,6 +32,7 @@ export function createState(deps: EdgeDeps, viewer: ViewerRequest): RequestState
     bodyStream: viewer.bodyStream,
     trace: { stages: [], xCache: '' },
     warnings: [],
+    logLines: [],
   };
   if (deps.options.inspector !== undefined) startInspection(state);
   return state;

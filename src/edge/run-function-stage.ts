@@ -10,6 +10,7 @@ import type { FunctionCall, FunctionRunFacts } from '../functions/index.js';
 import type { CloudFrontFunctionAssociation } from '../config/index.js';
 import { finishResponse, withCloudFrontServer } from './finish-response.js';
 import type { EdgeResponse, RequestState } from './types.js';
+import { logForRequest } from './request-log.js';
 
 const LABEL = { 'viewer-request': 'CFF VReq', 'viewer-response': 'CFF VRs' } as const;
 
@@ -26,9 +27,8 @@ function callOf(state: RequestState): FunctionCall {
 
 function record(state: RequestState, association: CloudFrontFunctionAssociation, facts: FunctionRunFacts | undefined, error?: EdgeError): void {
   const group = `/aws/cloudfront/function/${association.fn.name}`;
-  const { log } = state.deps.options;
-  for (const line of facts?.logs ?? []) log(`${group} ${state.requestId} ${line}`);
-  if (error) log(`${group} ${state.requestId} ${error.kind}: ${error.message}${error.detail ? `\n  ${error.detail}` : ''}`);
+  for (const line of facts?.logs ?? []) logForRequest(state, `${group} ${state.requestId} ${line}`);
+  if (error) logForRequest(state, `${group} ${state.requestId} ${error.kind}: ${error.message}${error.detail ? `\n  ${error.detail}` : ''}`);
   if (facts) {
     state.warnings.push(...facts.warnings);
     state.trace.stages.push(`${LABEL[association.eventType]} ${facts.durationMs.toFixed(1)}ms`);

@@ -15,6 +15,8 @@ import type {
   ResponseStageOutcome,
 } from '../event/index.js';
 import type { LambdaAssociation } from '../config/index.js';
+import { logGroupName } from '../runtime/index.js';
+import { logForRequest } from './request-log.js';
 import type { RequestState } from './types.js';
 
 function eventConfig(state: RequestState, eventType: LambdaEventType): CfConfig {
@@ -31,6 +33,8 @@ async function invoke(state: RequestState, association: LambdaAssociation, event
   const started = performance.now();
   const outcome = await state.deps.runtime.invoke(association.fn, event);
   const durationMs = performance.now() - started;
+  const group = logGroupName(association.fn);
+  for (const line of outcome.logs) logForRequest(state, `${group} ${line}`);
   state.trace.stages.push(`${STAGE_LABEL[association.eventType]} ${durationMs.toFixed(1)}ms`);
   state.inspect?.functions.push({
     eventType: association.eventType,

@@ -3,6 +3,7 @@ import type { HttpResponse } from '../event/index.js';
 import { readSignedParams, verifySignedRequest } from '../signing/index.js';
 import type { SigningFailure } from '../signing/index.js';
 import type { RequestState } from './types.js';
+import { logForRequest } from './request-log.js';
 
 /**
  * Issue 11 (dg:private-content-signed-urls): a behavior with TrustedKeyGroups serves only requests with a valid signed
@@ -24,7 +25,7 @@ export function checkSignedRequest(state: RequestState): HttpResponse | undefine
   const urls = [...new Set(hosts.flatMap((host) => schemes.map((scheme) => `${scheme}://${host}${tail}`)))];
   const failure = verifySignedRequest({ params, urls, clientIp: request.clientIp, now: Math.floor(state.now / 1000) }, keys);
   if (failure === undefined) return undefined;
-  state.deps.options.log(`[signed] ${state.requestId} 403 ${failure.code}: ${failure.reason}`);
+  logForRequest(state, `[signed] ${state.requestId} 403 ${failure.code}: ${failure.reason}`);
   return signingErrorResponse(failure);
 }
 

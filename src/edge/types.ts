@@ -55,8 +55,11 @@ export interface EdgeOptions {
   viewerProtocol: 'https' | 'http';
   /** `CloudFront-Viewer-*` defaults (§6.3). */
   geo?: Readonly<Record<string, string>>;
-  /** Developer-facing lines: validation errors, warnings, the request log. */
-  log: (line: string) => void;
+  /**
+   * Developer-facing lines: validation errors, warnings, the request log. `underRequest`: the line belongs to the
+   * request line logged just before it (issue 12: a function's logs, the request's warnings and errors).
+   */
+  log: (line: string, underRequest?: boolean) => void;
   /** Whether each request gets its one-line route log (formatting it costs on the hot path). */
   logRequests: boolean;
   /** Issue 11: the `--https-port` listener's port, where `redirect-to-https` sends plain requests. */
@@ -106,6 +109,11 @@ export interface RequestState {
   warnings: string[];
   /** Issue 12: what the request inspector will show; only while the inspector is on. */
   inspect?: InspectedRequest;
+  /**
+   * Issue 12: this request's log lines (its functions' logs, its errors and warnings), printed under its request
+   * line; undefined once printed, and for work no request line reports (a background refresh): then they print at once.
+   */
+  logLines?: string[];
 }
 
 export type { CfHeaders };

@@ -10,6 +10,7 @@ import { finishResponse, withCloudFrontServer } from './finish-response.js';
 import { originErrorResponse } from './error-response.js';
 import { done, failureResponse } from './pipeline.js';
 import type { EdgeDeps, EdgeResponse, RequestState, ViewerRequest } from './types.js';
+import { printRequestLines } from './request-log.js';
 
 /** A WebSocket handshake's outcome: an ordinary answer, or the two connections to join. */
 export type UpgradeResult =
@@ -62,6 +63,6 @@ function joined(state: RequestState, origin: UpgradedOrigin): UpgradeResult {
   lines.push(`Via: ${viaValue('1.1')}`, `X-Amz-Cf-Pop: ${state.deps.options.pop}`, `X-Amz-Cf-Id: ${state.requestId}`);
   state.trace.xCache = 'Miss from cloudfront';
   const { options } = state.deps;
-  if (options.logRequests) options.log(`${state.viewer.method} ${state.viewer.url} 101 websocket joined`);
+  printRequestLines(state, options.logRequests ? `${state.viewer.method} ${state.viewer.url} 101 websocket joined` : undefined);
   return { kind: 'upgraded', head: `${lines.join('\r\n')}\r\n\r\n`, socket: origin.socket, originHead: origin.head };
 }

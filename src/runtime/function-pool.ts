@@ -66,8 +66,8 @@ export class FunctionPool implements EnvironmentHost {
     if (!isTypeScript(spec.modulePath)) this.loadPath = spec.modulePath;
   }
 
-  emit(line: LogLine): void {
-    this.settings.onLog?.(this.spec, line);
+  emit(line: LogLine, inInvocation: boolean): void {
+    this.settings.onLog?.(this.spec, line, inInvocation);
   }
 
   environmentDied(environment: Environment): void {

@@ -9,3 +9,5 @@ export { defaultRuntime, functionSpecForModule } from './function-spec.js';
 export { prestartEnvironments } from './prestart-environments.js';
 /** End the processes started ahead of need and start none from now on (one-shot commands). */
 export { discardSpareProcesses as discardSpareEnvironments } from './spare-processes.js';
+/** §8.2: a function's log group, `/aws/lambda/us-east-1.<name>` (D47). */
+export { logGroupName } from './lambda-env.js';

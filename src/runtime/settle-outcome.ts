@@ -4,13 +4,14 @@ import type { FunctionSpec, InvokeOutcome, LogLine } from './types.js';
 
 /** Where a function's log lines go as they happen (RuntimeOptions.onLog). */
 export interface LogSink {
-  emit(line: LogLine): void;
+  /** `inInvocation`: the line is part of an invocation's log, which its outcome carries too. */
+  emit(line: LogLine, inInvocation: boolean): void;
 }
 
 /** Adds one line to an invocation's log and passes it on at once (§8.6). */
 export function appendLog(logs: LogLine[] | null, sink: LogSink, line: LogLine): void {
   if (logs !== null) logs.push(line);
-  sink.emit(line);
+  sink.emit(line, logs !== null);
 }
 
 /** Closes an invocation: END and REPORT (§8.6), then the outcome. */

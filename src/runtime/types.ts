@@ -67,6 +67,9 @@ export interface RuntimeOptions {
    * environment's process at its cold start.
    */
   spareProcesses?: boolean;
-  /** Where Lambda-format log lines go as they happen (default: nowhere; outcomes carry them too). */
-  onLog?: (fn: FunctionSpec, line: LogLine) => void;
+  /**
+   * Where Lambda-format log lines go as they happen (default: nowhere). `inInvocation`: the line belongs to an
+   * invocation, whose outcome carries it too; otherwise it came between invocations (a handler's timer, Shutdown).
+   */
+  onLog?: (fn: FunctionSpec, line: LogLine, inInvocation: boolean) => void;
 }

@@ -11,7 +11,7 @@ import { joinSockets, responseOn } from './upgrade-sockets.js';
 import { DEFAULT_VIEWER_TIMEOUTS } from './viewer-timeouts.js';
 import { tlsDescription } from './tls-description.js';
 import type { ViewerTimeouts } from './viewer-timeouts.js';
-import { writeBody } from './write-body.js';
+import { abandonResponse, writeBody } from './write-body.js';
 
 // §4: CloudFront answers 413 above 8,192 bytes of URL (and above MAX_HEADER_BLOCK_BYTES of request line + headers).
 const MAX_URL_BYTES = 8192;
@@ -175,10 +175,7 @@ interface SendOptions {
 }
 
 function sendResponse(res: ServerResponse, response: EdgeResponse, options: SendOptions): void {
-  if (res.destroyed) {
-    response.stream?.destroy();
-    return;
-  }
+  if (res.destroyed) return abandonResponse(response);
   if (response.closeConnection) res.shouldKeepAlive = false;
   res.writeHead(response.status, response.statusDescription, response.rawHeaders);
   writeBody(res, response);

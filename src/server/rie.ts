@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { CfEvent } from '../event/index.js';
+import { logGroupName } from '../runtime/index.js';
 import type { FunctionSpec } from '../runtime/index.js';
 import type { EdgeHolder } from './types.js';
 
@@ -24,6 +25,9 @@ export async function invokeForRie(c: Context, holder: EdgeHolder): Promise<Resp
     return c.json({ errorType: 'InvalidRequestContentException', errorMessage: 'Could not parse request body into json.' }, 400);
   }
   const outcome = await holder.deps.runtime.invoke(fn, event);
+  // Issue 12: an invocation's lines are printed by its caller (start-server.ts), here after it.
+  const group = logGroupName(fn);
+  for (const line of outcome.logs) holder.deps.options.log(`${group} ${line}`);
   if (outcome.ok) return c.body(JSON.stringify(outcome.result), 200, { 'Content-Type': 'application/json' });
   const payload = handlerError(outcome.logs) ?? { errorType: outcome.error.kind, errorMessage: outcome.error.detail ?? outcome.error.message };
   return c.json(payload, 200, { 'X-Amz-Function-Error': 'Unhandled' });

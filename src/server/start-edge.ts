@@ -38,7 +38,7 @@ export async function startEdge(options: StartEdgeOptions = {}): Promise<Started
     cacheEnabled: options.cache ?? true,
     pop: 'LOC50-C1',
     watch: false,
-    log: quiet ? () => {} : (line) => process.stderr.write(`${line}\n`),
+    log: quiet ? () => {} : (line, underRequest) => process.stderr.write(`${underRequest ? '  ' : ''}${line}\n`),
     logRequests: !quiet,
   });
   return { url: running.edgeUrl, controlUrl: running.controlUrl, close: () => running.close() };

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { compileConfig, compileViewerHosts, loadConfig, unemulatedOptions } from '../config/index.js';
 import type { LoadedConfig } from '../config/index.js';
-import { LambdaRuntime } from '../runtime/index.js';
+import { LambdaRuntime, logGroupName } from '../runtime/index.js';
 import { EdgeCache } from '../cache/index.js';
 import { OriginClient } from '../origin/index.js';
 import type { EdgeDeps, EdgeOptions } from '../edge/index.js';
@@ -35,7 +35,8 @@ export interface ServeOptions {
   cacheMaxBytes?: number;
   /** Watch the config and handler files and reload on change. */
   watch: boolean;
-  log: (line: string) => void;
+  /** See EdgeOptions.log. */
+  log: (line: string, underRequest?: boolean) => void;
   /** One route line per request (default true). */
   logRequests?: boolean;
   /** `--allowed-host`: more `Host` names the edge answers (interface.md › Viewer hosts). */
@@ -68,7 +69,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   for (const warning of loaded.distribution.warnings) options.log(`[config warning] ${warning}`);
   // Issue 11: accepted, not emulated: said once, at start-up.
   for (const line of unemulatedOptions(loaded.distribution.raw as Record<string, unknown>)) options.log(`[not emulated] ${line}`);
-  const runtime = new LambdaRuntime({ onLog: (fn, line) => options.log(`/aws/lambda/us-east-1.${fn.name} ${line}`) });
+  // Issue 12: an invocation's lines are printed by whoever invoked it, under its request line; the rest as they come.
+  const runtime = new LambdaRuntime({
+    onLog: (fn, line, inInvocation) => {
+      if (!inInvocation) options.log(`${logGroupName(fn)} ${line}`);
+    },
+  });
   const settings = loaded.distribution.settings;
   const edgeOptions: EdgeOptions = {
     cacheEnabled: options.cacheEnabled,

@@ -9,7 +9,7 @@ import type { TlsCredentials } from './self-signed-certificate.js';
 import { tlsDescription } from './tls-description.js';
 import type { EdgeHolder } from './types.js';
 import type { ViewerTimeouts } from './viewer-timeouts.js';
-import { writeBody } from './write-body.js';
+import { abandonResponse, writeBody } from './write-body.js';
 
 // RFC 9113 §8.2.2: connection-specific fields are not sent over HTTP/2.
 const NOT_IN_HTTP2 = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']);
@@ -87,10 +87,7 @@ function dispatch(holder: EdgeHolder, viewer: ViewerRequest, res: Http2ServerRes
 }
 
 function send(res: Http2ServerResponse, response: EdgeResponse): void {
-  if (res.stream.destroyed) {
-    response.stream?.destroy();
-    return;
-  }
+  if (res.stream.destroyed) return abandonResponse(response);
   const headers: Record<string, string | string[]> = {};
   for (let i = 0; i < response.rawHeaders.length; i += 2) {
     const name = response.rawHeaders[i]!.toLowerCase();

@@ -20,3 +20,13 @@ export function writeBody(res: Writable, response: EdgeResponse): void {
   stream.on('data', (chunk: Buffer) => (bytes += chunk.length));
   pipeline(stream, res, (error) => response.sent?.(bytes, error ?? undefined));
 }
+
+/**
+ * The viewer left before the response was ready: its origin read ends, and it is reported like any response the
+ * viewer abandoned (its request line, its functions' logs, its access log line are not lost).
+ */
+export function abandonResponse(response: EdgeResponse): void {
+  response.stream?.destroy();
+  const gone = Object.assign(new Error('the viewer went away before the response was ready'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
+  response.sent?.(0, gone);
+}
