@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isObject, type JsonLocation } from '../../config/index.js';
+import { isObject, MANAGED_CACHE_POLICIES, MANAGED_ORIGIN_REQUEST_POLICIES, MANAGED_RESPONSE_HEADERS_POLICIES, type JsonLocation } from '../../config/index.js';
 import { toApiShape } from '../shared/api-shape.js';
 import { associationItems, behaviorsOf, versionedLambdaArn } from '../shared/behaviors.js';
 import { cloudFrontFunctionCodeEntry } from '../shared/cloudfront-function-entry.js';
@@ -32,10 +32,11 @@ function moduleResources(module: unknown, doc: SourceDocument, path: (string | n
   return [...own, ...children];
 }
 
+// A managed policy (§5.4, §5.5), which a data source may name, is known to edge-dev by its Id: no entry is written.
 const POLICIES = [
-  ['aws_cloudfront_cache_policy', 'cachePolicies', 'CachePolicyId'],
-  ['aws_cloudfront_origin_request_policy', 'originRequestPolicies', 'OriginRequestPolicyId'],
-  ['aws_cloudfront_response_headers_policy', 'responseHeadersPolicies', 'ResponseHeadersPolicyId'],
+  ['aws_cloudfront_cache_policy', 'cachePolicies', 'CachePolicyId', MANAGED_CACHE_POLICIES],
+  ['aws_cloudfront_origin_request_policy', 'originRequestPolicies', 'OriginRequestPolicyId', MANAGED_ORIGIN_REQUEST_POLICIES],
+  ['aws_cloudfront_response_headers_policy', 'responseHeadersPolicies', 'ResponseHeadersPolicyId', MANAGED_RESPONSE_HEADERS_POLICIES],
 ] as const;
 
 // Arguments that are not part of a policy's config.
@@ -95,7 +96,8 @@ export function convertResources(doc: SourceDocument, resources: TerraformResour
       const stores = Array.isArray(cff.values.key_value_store_associations) ? cff.values.key_value_store_associations : [];
       config.functions[name] = cloudFrontFunctionCodeEntry(options.codeDir, name, cff.values.code, String(cff.values.runtime ?? 'cloudfront-js-2.0'), stores.length > 0, (message) => warn(cff, message));
     }
-    for (const [type, table, key] of POLICIES) {
+    for (const [type, table, key, managed] of POLICIES) {
+      if (typeof behavior[key] !== 'string' || managed.has(behavior[key])) continue;
       const policy = resources.find((r) => r.type === type && r.values.id === behavior[key]);
       if (!policy) continue;
       const shaped = toApiShape(blocksToCloudFormation(policy.values)) as Record<string, unknown>;

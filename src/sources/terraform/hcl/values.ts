@@ -30,6 +30,7 @@ export class LazyObject {
 
 /** A value with every LazyObject read: plain JSON, with Unknowns where values come after apply. */
 export function force(value: unknown): unknown {
+  if (value instanceof Unknown) return value;
   if (value instanceof LazyObject) return Object.fromEntries(value.names().map((name) => [name, force(value.get(name))]));
   if (Array.isArray(value)) return value.map(force);
   if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, force(item)]));
