@@ -67,34 +67,7 @@ describe('Terraform .tf directory (issue 10)', () => {
 
   it('count and for_each instances are addressed as Terraform does; --distribution picks one', async () => {
     const dir = tfDir({
-      'main.tf': `
-variable "sites" { default = { blue = "blue.example.com", green = "green.example.com" } }
-resource "aws_cloudfront_distribution" "site" {
-  for_each = var.sites
-  enabled  = true
-  comment  = "\${each.key} site"
-  origin {
-    origin_id   = "web"
-    domain_name = each.value
-    custom_origin_config {
-      http_port = 80
-      https_port = 443
-      origin_protocol_policy = "http-only"
-      origin_ssl_protocols = ["TLSv1.2"]
-    }
-  }
-  default_cache_behavior {
-    target_origin_id       = "web"
-    viewer_protocol_policy = "allow-all"
-    allowed_methods        = ["GET", "HEAD"]
-    cached_methods         = ["GET", "HEAD"]
-    cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
-  }
-  restrictions {
-    geo_restriction { restriction_type = "none" }
-  }
-  viewer_certificate { cloudfront_default_certificate = true }
-}`,
+      'main.tf': `variable "sites" { default = { blue = "blue.example.com", green = "green.example.com" } }\n${DISTRIBUTION('for_each = var.sites\n  comment = "${each.key} site"\n  origin {\n    origin_id = "web"\n    domain_name = each.value\n  }')}`,
     });
     await expect(importSource(dir, { codeDir: codeDir() })).rejects.toMatchObject({ kind: 'NoDistribution', message: expect.stringContaining('aws_cloudfront_distribution.site["blue"], aws_cloudfront_distribution.site["green"]') });
     const green = await importSource(dir, { codeDir: codeDir(), distribution: 'aws_cloudfront_distribution.site["green"]' });
