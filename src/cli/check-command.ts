@@ -7,6 +7,9 @@ import type { Command } from 'commander';
 /** `edge-dev check` flags as commander parses them. */
 export interface CheckFlags {
   config?: string;
+  from?: string;
+  parameter: string[];
+  var: string[];
   deployerPolicy: string[];
   permissionsBoundary: string[];
   scp: string[];
@@ -32,6 +35,9 @@ export function registerCheck(program: Command): void {
     .command('check')
     .description('Pre-deploy check for Lambda@Edge: associations, function configuration, trust policy and deployer IAM permissions.')
     .option('--config <file>', 'config file (default: edge-dev.config.json in the working directory)')
+    .option('--from <path>', 'check the distribution of infrastructure code (template, cdk.out, Terraform, serverless.yml) without a config file')
+    .option('--parameter <key=value>', 'with --from: a CloudFormation parameter (repeatable)', collect, [])
+    .option('--var <key=value>', 'with --from: a Terraform variable or serverless option (repeatable)', collect, [])
     .option('--deployer-policy <file>', 'IAM policy of the deploying principal; also get-role-policy, get-policy-version or get-account-authorization-details output (repeatable)', collect, [])
     .option('--permissions-boundary <file>', "the deploying principal's permissions boundary (repeatable)", collect, [])
     .option('--scp <file>', 'a service control policy that applies to the account (repeatable)', collect, [])

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   loadCheckInput,
   minimalPolicies,
@@ -11,6 +12,7 @@ import {
   type CheckInput,
 } from '../policy/index.js';
 import type { CheckFlags } from './check-command.js';
+import { fromConfigFile } from './from-config-file.js';
 
 function fail(message: string): void {
   process.stderr.write(`edge-dev check: ${message}\n`);
@@ -48,7 +50,17 @@ function printMinimal(input: CheckInput): void {
 
 /** `edge-dev check`: loads the inputs, runs the check, prints the report; exit code 0, 1 or 2. */
 export async function runCheckCommand(flags: CheckFlags): Promise<void> {
-  const config = flags.config ?? (existsSync('edge-dev.config.json') ? 'edge-dev.config.json' : undefined);
+  if (flags.from !== undefined && flags.config !== undefined) {
+    fail('give either --from or --config, not both');
+    return;
+  }
+  let config: string | undefined;
+  try {
+    config = flags.from !== undefined ? fromConfigFile({ from: flags.from, parameter: flags.parameter, var: flags.var }) : (flags.config ?? (existsSync('edge-dev.config.json') ? 'edge-dev.config.json' : undefined));
+  } catch (err) {
+    fail((err as Error).message);
+    return;
+  }
   const files: CheckFiles = {
     config: flags.fromAws && !flags.config ? undefined : config,
     deployerPolicy: flags.deployerPolicy,
@@ -69,6 +81,8 @@ export async function runCheckCommand(flags: CheckFlags): Promise<void> {
   }
   try {
     const input = await loadCheckInput(files);
+    // The report names the source, not the config file --from writes for it.
+    if (flags.from !== undefined && input.configFile === config) input.configFile = resolve(flags.from);
     if (flags.fromAws) {
       const live = await readFromAws({
         endpoint: flags.awsEndpoint,

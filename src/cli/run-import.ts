@@ -1,19 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { ConfigError } from '../event/index.js';
 import { importSource, SourceError, type SourceConfig } from '../sources/index.js';
 import type { ImportFlags } from './import-command.js';
-
-/** `KEY=VALUE` flags as a map; a malformed one is a ConfigError naming the flag. */
-export function keyValueFlags(flag: string, values: readonly string[]): Record<string, string> {
-  const map: Record<string, string> = {};
-  for (const value of values) {
-    const eq = value.indexOf('=');
-    if (eq <= 0) throw new ConfigError('command line', flag, `expected KEY=VALUE, got "${value}"`);
-    map[value.slice(0, eq)] = value.slice(eq + 1);
-  }
-  return map;
-}
+import { keyValueFlags } from './key-value-flags.js';
 
 /** An absolute path (or `path#export`) relative to `base`, written with `./` as the config file expects. */
 function relativePath(value: string, base: string): string {

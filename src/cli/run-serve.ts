@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { hostPattern, loadConfig } from '../config/index.js';
 import { prestartEnvironments } from '../runtime/index.js';
+import { fromConfigFile } from './from-config-file.js';
 import { reportFatal, parsePort, positiveInteger } from './cli-errors.js';
 import type { ServeFlags } from './serve-command.js';
 import { logsRequests, logWriter } from './log-writer.js';
@@ -46,7 +43,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
       return;
     }
     const httpsPort = flags.httpsPort === undefined ? undefined : parsePort('--https-port', flags.httpsPort);
-    const configFile = flags.from === undefined ? flags.config : fromConfigFile(flags.from);
+    const configFile = flags.from === undefined ? flags.config : fromConfigFile({ from: flags.from, parameter: flags.parameter, var: flags.var });
     await prestartFor(configFile);
     const { startServer } = await import('../server/index.js');
     const running = await startServer({
@@ -87,18 +84,6 @@ export async function runServe(flags: ServeFlags): Promise<void> {
   } catch (error) {
     reportFatal(error);
   }
-}
-
-/**
- * interface.md: `serve --from PATH` is a config file holding only `"from": PATH`, in a temp directory named after
- * the path, so repeated runs reuse it instead of leaving one behind each time.
- */
-function fromConfigFile(path: string): string {
-  const dir = join(tmpdir(), `edge-dev-serve-from-${createHash('sha256').update(resolve(path)).digest('hex').slice(0, 16)}`);
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'edge-dev.config.json');
-  writeFileSync(file, JSON.stringify({ from: { path: resolve(path) } }));
-  return file;
 }
 
 /**

@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 export interface ServeFlags {
   config: string;
   from?: string;
+  parameter: string[];
+  var: string[];
   host: string;
   port: string;
   controlPort?: string;
@@ -30,6 +32,8 @@ export function registerServe(program: Command): void {
     .description('Run the local CloudFront edge: behaviors, Lambda@Edge triggers, cache, origins, control API.')
     .option('--config <file>', 'config file', 'edge-dev.config.json')
     .option('--from <path>', 'serve the distribution of infrastructure code (template, cdk.out, Terraform, serverless.yml) without a config file')
+    .option('--parameter <key=value>', 'with --from: a CloudFormation parameter (repeatable)', collect, [])
+    .option('--var <key=value>', 'with --from: a Terraform variable or serverless option (repeatable)', collect, [])
     .option('--host <host>', 'address to bind the edge to', '127.0.0.1')
     .option('--port <port>', 'edge port (0 picks a free port)', '3000')
     .option('--control-port <port>', 'control API port (default: edge port + 1)')

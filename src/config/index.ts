@@ -8,6 +8,8 @@ export type { LoadedConfig, RawConfig } from './load-config.js';
 export { DEFAULT_DISTRIBUTION_ID, DEFAULT_DOMAIN_NAME } from './raw-config.js';
 /** §5.4 / §5.5 managed policies by Id, and the CloudFront-* header names (§6.3). */
 export { MANAGED_CACHE_POLICIES, MANAGED_ORIGIN_REQUEST_POLICIES, CLOUDFRONT_HEADERS } from './managed-policies.js';
+/** AWS's managed response headers policies by Id (issue 11). */
+export { MANAGED_RESPONSE_HEADERS_POLICIES } from './managed-response-headers-policies.js';
 /** Splits a Lambda function ARN into Region, account, name and qualifier. */
 export { parseLambdaArn, isNumberedVersion } from './lambda-arn.js';
 export type { LambdaArn } from './lambda-arn.js';

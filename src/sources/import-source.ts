@@ -5,7 +5,6 @@ import { convertTemplate } from './cloudformation/convert-template.js';
 import { convertServerless } from './serverless/convert-serverless.js';
 import { convertShowJson } from './terraform/convert-show-json.js';
 import { directoryFormat, documentFormat, isDirectory } from './detect-source.js';
-import { SourceError } from './source-error.js';
 import { readDocument } from './shared/read-document.js';
 import type { SourceDocument } from './shared/source-document.js';
 import type { ImportOptions, ImportResult, SourceConfig } from './types.js';
@@ -33,7 +32,10 @@ export async function importSource(path: string, options: ImportOptions): Promis
     const format = directoryFormat(absolute);
     const files: string[] = [];
     if (format === 'cdk') return { format, config: convertAssembly(absolute, options, warnings, files), warnings, files };
-    throw new SourceError('NoDistribution', absolute, '', 'edge-dev does not read .tf files directly yet: run `terraform show -json > show.json` (after apply, or of a saved plan: `terraform show -json plan.out`) and import that file.');
+    // 'terraform': the .tf files evaluated; the parser (WebAssembly) loads only here.
+    const { convertTerraformDirectory } = await import('./terraform/hcl/index.js');
+    const converted = await convertTerraformDirectory(absolute, options, warnings);
+    return { format, config: converted.config, warnings, files: converted.files };
   }
   const doc = readDocument(absolute);
   const format = documentFormat(absolute, doc.value);

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isObject, type JsonLocation } from '../../config/index.js';
+import { isObject, MANAGED_CACHE_POLICIES, MANAGED_ORIGIN_REQUEST_POLICIES, MANAGED_RESPONSE_HEADERS_POLICIES, type JsonLocation } from '../../config/index.js';
 import { toApiShape } from '../shared/api-shape.js';
 import { associationItems, behaviorsOf, versionedLambdaArn } from '../shared/behaviors.js';
 import { cloudFrontFunctionCodeEntry } from '../shared/cloudfront-function-entry.js';
@@ -10,11 +10,13 @@ import type { SourceDocument } from '../shared/source-document.js';
 import type { ImportOptions, SourceConfig } from '../types.js';
 import { blocksToCloudFormation } from './blocks-to-cloudformation.js';
 
-/** One resource of `terraform show -json` (tf:internals/json-format "values representation"). */
+/** One resource of `terraform show -json` (tf:internals/json-format "values representation"), or evaluated from `.tf` files. */
 export interface TerraformResource {
   address: string;
   type: string;
   values: Record<string, unknown>;
+  /** The file it is written in, and where: messages name both. */
+  doc: SourceDocument;
   loc: JsonLocation;
 }
 
@@ -23,35 +25,38 @@ function moduleResources(module: unknown, doc: SourceDocument, path: (string | n
   if (!isObject(module)) return [];
   const own = (Array.isArray(module.resources) ? module.resources : []).flatMap((r, i) =>
     isObject(r) && typeof r.address === 'string' && typeof r.type === 'string' && isObject(r.values)
-      ? [{ address: r.address, type: r.type, values: r.values, loc: doc.at(...path, 'resources', i) }]
+      ? [{ address: r.address, type: r.type, values: r.values, doc, loc: doc.at(...path, 'resources', i) }]
       : [],
   );
   const children = (Array.isArray(module.child_modules) ? module.child_modules : []).flatMap((child, i) => moduleResources(child, doc, [...path, 'child_modules', i]));
   return [...own, ...children];
 }
 
+// A managed policy (§5.4, §5.5), which a data source may name, is known to edge-dev by its Id: no entry is written.
 const POLICIES = [
-  ['aws_cloudfront_cache_policy', 'cachePolicies', 'CachePolicyId'],
-  ['aws_cloudfront_origin_request_policy', 'originRequestPolicies', 'OriginRequestPolicyId'],
-  ['aws_cloudfront_response_headers_policy', 'responseHeadersPolicies', 'ResponseHeadersPolicyId'],
+  ['aws_cloudfront_cache_policy', 'cachePolicies', 'CachePolicyId', MANAGED_CACHE_POLICIES],
+  ['aws_cloudfront_origin_request_policy', 'originRequestPolicies', 'OriginRequestPolicyId', MANAGED_ORIGIN_REQUEST_POLICIES],
+  ['aws_cloudfront_response_headers_policy', 'responseHeadersPolicies', 'ResponseHeadersPolicyId', MANAGED_RESPONSE_HEADERS_POLICIES],
 ] as const;
 
 // Arguments that are not part of a policy's config.
 const POLICY_EXTRA = new Set(['Id', 'Arn', 'Etag']);
 
-/** The code directory of an `aws_lambda_function`: `source_dir` of the `archive_file` that made its `filename`, or a directory. */
+/** The code directory of an `aws_lambda_function`: `source_dir` (or `source_file`'s directory) of the `archive_file` that made its `filename`, or a directory. */
 function codeDirectory(values: Record<string, unknown>, resources: TerraformResource[], base: string): string | undefined {
   const filename = values.filename;
   if (typeof filename !== 'string') return undefined;
   const archive = resources.find((r) => r.type === 'archive_file' && typeof r.values.output_path === 'string' && resolve(base, r.values.output_path) === resolve(base, filename));
-  const dir = archive && typeof archive.values.source_dir === 'string' ? resolve(base, archive.values.source_dir) : resolve(base, filename);
+  const source = archive?.values.source_dir ?? archive?.values.source_file;
+  const dir = typeof source !== 'string' ? resolve(base, filename) : source === archive?.values.source_dir ? resolve(base, source) : dirname(resolve(base, source));
   return existsSync(dir) && statSync(dir).isDirectory() ? dir : undefined;
 }
 
 /**
  * The resources of a Terraform configuration (from `terraform show -json`, or evaluated from `.tf` files) to the
  * configuration: the chosen `aws_cloudfront_distribution`, its Lambda functions (`qualified_arn`), CloudFront Functions
- * (`code`) and policies. `base` is the root module's directory, which relative paths in the values start from.
+ * (`code`) and policies. `base` is the root module's directory, which relative paths in the values start from; `doc`
+ * is what a missing distribution is reported against.
  */
 export function convertResources(doc: SourceDocument, resources: TerraformResource[], base: string, options: ImportOptions, warnings: string[]): SourceConfig {
   const distributions = resources.filter((r) => r.type === 'aws_cloudfront_distribution');
@@ -64,7 +69,7 @@ export function convertResources(doc: SourceDocument, resources: TerraformResour
   const distribution = chosen[0]!;
   const api = toApiShape(blocksToCloudFormation(distribution.values)) as Record<string, unknown>;
   const config: SourceConfig = { distribution: api, functions: {}, cachePolicies: {}, originRequestPolicies: {}, responseHeadersPolicies: {}, keyValueStores: {} };
-  const warn = (resource: TerraformResource, message: string) => warnings.push(doc.warning(resource.loc, `${resource.address}: ${message}`));
+  const warn = (resource: TerraformResource, message: string) => warnings.push(resource.doc.warning(resource.loc, `${resource.address}: ${message}`));
 
   for (const behavior of behaviorsOf(api)) {
     for (const association of associationItems(behavior, 'LambdaFunctionAssociations')) {
@@ -91,7 +96,8 @@ export function convertResources(doc: SourceDocument, resources: TerraformResour
       const stores = Array.isArray(cff.values.key_value_store_associations) ? cff.values.key_value_store_associations : [];
       config.functions[name] = cloudFrontFunctionCodeEntry(options.codeDir, name, cff.values.code, String(cff.values.runtime ?? 'cloudfront-js-2.0'), stores.length > 0, (message) => warn(cff, message));
     }
-    for (const [type, table, key] of POLICIES) {
+    for (const [type, table, key, managed] of POLICIES) {
+      if (typeof behavior[key] !== 'string' || managed.has(behavior[key])) continue;
       const policy = resources.find((r) => r.type === type && r.values.id === behavior[key]);
       if (!policy) continue;
       const shaped = toApiShape(blocksToCloudFormation(policy.values)) as Record<string, unknown>;
