@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:http2';
-import { request } from 'node:https';
+import { Agent, request } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEdge } from './helpers/edge.js';
@@ -53,6 +53,23 @@ describe('issue 11 --https-port', () => {
     expect(seen['cloudfront-forwarded-proto']).toBe('https');
     expect(seen['cloudfront-viewer-tls']).toMatch(/^TLSv1\.[23]:TLS_[A-Z0-9_]+:(fullHandshake|sessionResumed)$/);
     expect(seen['cloudfront-viewer-http-version']).toBe('1.1');
+  });
+
+  it('issue 11 CloudFront-Viewer-TLS says connectionReused for a keep-alive connection\'s second request (dg:adding-cloudfront-headers)', async () => {
+    const { port } = new URL(edge.server.httpsUrl!);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1, ca });
+    const get = (path: string) =>
+      new Promise<void>((resolve, reject) => {
+        request({ host: '127.0.0.1', servername: 'localhost', port, path, agent, headers: { host: 'localhost' } }, (res) => {
+          res.resume();
+          res.on('end', resolve);
+        }).on('error', reject).end();
+      });
+    await get('/reuse-1');
+    await get('/reuse-2');
+    agent.destroy();
+    expect(origin.hits('/reuse-1').at(-1)!.headers['cloudfront-viewer-tls']).toMatch(/:(fullHandshake|sessionResumed)$/);
+    expect(origin.hits('/reuse-2').at(-1)!.headers['cloudfront-viewer-tls']).toMatch(/^TLSv1\.[23]:TLS_[A-Z0-9_]+:connectionReused$/);
   });
 
   it('issue 11 HTTP/2 where HttpVersion allows it (node:http2 client)', async () => {
