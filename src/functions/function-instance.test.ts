@@ -84,7 +84,7 @@ describe('FunctionInstance', () => {
 
   it('§9 the origin helpers work in viewer-request only (dg:helper-functions-origin-modification)', () => {
     const instance = new FunctionInstance(testSpec("import cf from 'cloudfront'; function handler(e) { cf.selectRequestOriginById('b'); return e.request; }"));
-    expect(instance.invoke(EVENT, 'viewer-request', HERE)).toMatchObject({ ok: true, originChanges: [{ helper: 'selectRequestOriginById', argument: 'b' }] });
+    expect(instance.invoke(EVENT, 'viewer-request', HERE)).toMatchObject({ ok: true, originChanges: [{ helper: 'selectRequestOriginById', originId: 'b' }] });
     expect(instance.invoke(EVENT, 'viewer-response', HERE).error?.message).toMatch(/only be used in a viewer-request/);
   });
 

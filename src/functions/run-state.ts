@@ -1,4 +1,5 @@
 import type { ViewerEventType } from '../event/types.js';
+import type { OriginChange } from './types.js';
 
 /** dg:general-helper-methods: `cf.edgeLocation`. */
 export interface EdgeLocation {
@@ -15,7 +16,7 @@ export interface RunState {
   logs: string[];
   logBytes: number;
   /** Calls of the origin helpers, in order. */
-  originChanges: { helper: string; argument: unknown }[];
+  originChanges: OriginChange[];
   edgeLocation: EdgeLocation;
   /** performance.now() past which the compute check stops the run (FunctionThrottledError). */
   deadline: number;
