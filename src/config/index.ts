@@ -27,3 +27,5 @@ export { readResponseHeadersPolicy } from './compile-response-headers-policy.js'
 export { childLocation, indexLocation, rootLocation } from './json-location.js';
 export type { JsonLocation } from './json-location.js';
 export { isObject } from './read-fields.js';
+/** §9: a CloudFront Function spec as `serve` builds it (10 KB code, a store only on cloudfront-js-2.0), for invoke and testing. */
+export { buildCloudFrontFunctionSpec } from './build-cloudfront-function-spec.js';
