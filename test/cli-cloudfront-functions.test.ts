@@ -48,4 +48,15 @@ describe('edge-dev invoke with a CloudFront Functions event', () => {
     expect(throws.status).toBe(1);
     expect(throws.stderr).toMatch(/^FunctionExecutionError \(CloudFront answers 503\)/m);
   });
+
+  it('§9 refuses as serve does: code over 10 KB, a key value store on cloudfront-js-1.0 (exit 2)', () => {
+    const big = file('big.js', `function handler(e) { return e.request; }\n//${'x'.repeat(10 * 1024)}`);
+    const tooBig = run(['invoke', big, '--event', '-'], event());
+    expect(tooBig.status).toBe(2);
+    expect(tooBig.stderr).toMatch(/big\.js is 10\d{3} bytes; a CloudFront Function's code may be at most 10240 bytes/);
+    const store = file('store1.json', JSON.stringify({ data: [{ key: 'a', value: 'b' }] }));
+    const v1 = run(['invoke', file('v1.js', 'function handler(e) { return e.request; }'), '--event', '-', '--runtime', 'cloudfront-js-1.0', '--kvs', store], event());
+    expect(v1.status).toBe(2);
+    expect(v1.stderr).toContain('command line: --kvs: needs the cloudfront-js-2.0 runtime');
+  });
 });

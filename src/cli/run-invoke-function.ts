@@ -2,10 +2,10 @@
  * `edge-dev invoke` for a CloudFront Function (interface.md › CloudFront Functions): one run on a CloudFront Functions
  * event through the same runtime and validation as `serve`; prints what the function returned.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { ConfigError } from '../event/index.js';
-import { loadConfig, readJsonFileSync } from '../config/index.js';
+import { buildCloudFrontFunctionSpec, loadConfig, readJsonFileSync, rootLocation } from '../config/index.js';
 import { FUNCTION_RUNTIMES, FunctionCodeError, KeyValueStoreError, readKeyValueStore, testFunction } from '../functions/index.js';
 import type { CloudFrontFunctionSpec, FunctionEvent, FunctionRuntimeName } from '../functions/index.js';
 import type { InvokeFlags } from './invoke-command.js';
@@ -20,17 +20,23 @@ function specFromPath(path: string, flags: InvokeFlags): CloudFrontFunctionSpec 
   const runtime = (flags.runtime ?? 'cloudfront-js-2.0') as FunctionRuntimeName;
   if (!FUNCTION_RUNTIMES.includes(runtime)) throw new ConfigError('command line', '--runtime', `"${runtime}" is not ${FUNCTION_RUNTIMES.join(' or ')}`);
   const codePath = resolve(path);
-  const name = basename(codePath, extname(codePath));
-  const spec: CloudFrontFunctionSpec = { name, arn: `arn:aws:cloudfront::123456789012:function/${name}`, runtime, codePath, code: readFileSync(codePath, 'utf8') };
-  if (flags.kvs) {
-    try {
-      spec.keyValueStore = readKeyValueStore(readJsonFileSync(flags.kvs, 'the key value store file'), resolve(flags.kvs));
-    } catch (error) {
-      if (error instanceof ConfigError) throw error;
-      throw new ConfigError(flags.kvs, error instanceof KeyValueStoreError ? error.field : '', (error as Error).message);
-    }
+  const kvs = flags.kvs;
+  return buildCloudFrontFunctionSpec({
+    name: basename(codePath, extname(codePath)),
+    runtime,
+    codePath,
+    codeLoc: rootLocation('command line', 'NAME|PATH'),
+    keyValueStore: kvs === undefined ? undefined : { loc: rootLocation('command line', '--kvs'), read: () => readStoreFile(kvs) },
+  });
+}
+
+function readStoreFile(file: string) {
+  try {
+    return readKeyValueStore(readJsonFileSync(file, 'the key value store file'), resolve(file));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(file, error instanceof KeyValueStoreError ? error.field : '', (error as Error).message);
   }
-  return spec;
 }
 
 async function resolveSpec(name: string, flags: InvokeFlags): Promise<CloudFrontFunctionSpec> {

@@ -42,7 +42,7 @@ describe('CloudFront Functions in `functions`', () => {
     expect(compile({ rewrite: { code: REWRITE, keyValueStore: store } }).cloudFrontFunctions?.get('rewrite')?.keyValueStore?.entries.get('a')).toBe('1');
     const big = file('big.json', JSON.stringify({ data: [{ key: 'k', value: 'x'.repeat(1025) }] }));
     expect(() => compile({ rewrite: { code: REWRITE, keyValueStore: big } })).toThrow(/big\.json: data\[0\]\.value: is 1025 bytes; CloudFront allows 1024/);
-    expect(() => compile({ rewrite: { code: REWRITE, runtime: 'cloudfront-js-1.0', keyValueStore: store } })).toThrow(/keyValueStore: needs "runtime": "cloudfront-js-2.0"/);
+    expect(() => compile({ rewrite: { code: REWRITE, runtime: 'cloudfront-js-1.0', keyValueStore: store } })).toThrow(/keyValueStore: needs the cloudfront-js-2.0 runtime/);
   });
 
   it('§9 refuses at load what publishing refuses: 1.0 syntax with the line, code over 10 KB, no handler', () => {

@@ -3,10 +3,10 @@
  * by NAME, valued by a code path or `{ code, runtime, keyValueStore }`), checked as publishing would check them, and
  * resolved for each FunctionAssociation (reference §9).
  */
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { FUNCTION_RUNTIMES, FunctionCodeError, KeyValueStoreError, loadFunction, readKeyValueStore } from '../functions/index.js';
 import type { CloudFrontFunctionSpec, FunctionRuntimeName, KeyValueStoreData } from '../functions/index.js';
+import { buildCloudFrontFunctionSpec } from './build-cloudfront-function-spec.js';
 import type { FunctionAssociationDraft } from './compile-associations.js';
 import { checkUnknownKeys } from './check-unknown-keys.js';
 import { childLocation, fail, rootLocation, type Diagnostics, type JsonLocation } from './json-location.js';
@@ -15,10 +15,7 @@ import { isObject, oneOf, optionalString, requiredString } from './read-fields.j
 
 const FUNCTION_ARN = /^arn:aws[a-z-]*:cloudfront::(\d{12}):function\/([A-Za-z0-9_-]{1,64})$/;
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-// dg:cloudfront-limits "Quotas on CloudFront Functions": function size 10 KB.
-export const MAX_FUNCTION_CODE_BYTES = 10 * 1024;
 const ENTRY_KEYS = ['code', 'runtime', 'keyValueStore'];
-const EXAMPLE_ACCOUNT = '123456789012';
 
 /** The NAME of `arn:aws:cloudfront::ACCOUNT:function/NAME`, or undefined. */
 export function cloudFrontFunctionName(arn: string): string | undefined {
@@ -39,19 +36,6 @@ function readStore(path: string): KeyValueStoreData {
     if (error instanceof KeyValueStoreError) fail(rootLocation(path, error.field), error.message);
     throw error;
   }
-}
-
-function readCode(path: string, loc: JsonLocation): string {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    return fail(loc, `function code ${path} does not exist: fix the path (relative to the config file).`);
-  }
-  if (size > MAX_FUNCTION_CODE_BYTES) {
-    fail(loc, `${path} is ${size} bytes; a CloudFront Function's code may be at most ${MAX_FUNCTION_CODE_BYTES} bytes (10 KB, dg:cloudfront-limits). Make it smaller.`);
-  }
-  return readFileSync(path, 'utf8');
 }
 
 /** One entry, checked: the code loads in its runtime (syntax, handler, top level), the store is valid. */
@@ -77,12 +61,14 @@ export function compileCloudFrontFunctionEntry(key: string, value: unknown, arn:
     return fail(loc, 'expected the path of the function code or { "code": PATH, "runtime": "cloudfront-js-2.0", "keyValueStore": PATH }.');
   }
   const codePath = resolve(base, codeText);
-  const spec: CloudFrontFunctionSpec = { name, arn: arn ?? (FUNCTION_ARN.test(key) ? key : `arn:aws:cloudfront::${EXAMPLE_ACCOUNT}:function/${name}`), runtime, codePath, code: readCode(codePath, codeLoc) };
-  if (storePath !== undefined) {
-    // dg:kvs-with-functions: key value stores are read through the cloudfront module of cloudfront-js-2.0.
-    if (runtime !== 'cloudfront-js-2.0') fail(childLocation(loc, 'keyValueStore'), 'needs "runtime": "cloudfront-js-2.0"; cloudfront-js-1.0 cannot read key value stores.');
-    spec.keyValueStore = readStore(resolve(base, storePath));
-  }
+  const spec = buildCloudFrontFunctionSpec({
+    name,
+    arn: arn ?? (FUNCTION_ARN.test(key) ? key : undefined),
+    runtime,
+    codePath,
+    codeLoc,
+    keyValueStore: storePath === undefined ? undefined : { loc: childLocation(loc, 'keyValueStore'), read: () => readStore(resolve(base, storePath)) },
+  });
   try {
     loadFunction(spec);
   } catch (error) {

@@ -154,6 +154,8 @@ export interface CompiledOrigin {
   connectionAttempts: number;
   sslProtocols: readonly string[];
   location: OriginLocation;
+  /** A CloudFront Function's `updateRequestOrigin({ hostHeader })`: sent as `Host` instead of the domain name. */
+  hostHeader?: string;
 }
 
 /** §2.5 / §7.6. */

@@ -4,6 +4,7 @@ import { buildOriginRequest, OriginError } from '../origin/index.js';
 import type { CompiledBehavior, CompiledOrigin, LambdaAssociation } from '../config/index.js';
 import { runRequestStage, runResponseStage } from './run-stage.js';
 import { bodyPrefix, drainBody, replaceBody } from './request-body-state.js';
+import { originRouteOf } from './origin-route.js';
 import { viewerContext } from './request-state.js';
 import type { RequestState } from './types.js';
 
@@ -33,14 +34,12 @@ export async function fetchFromOrigin(
   request: CfRequest,
   conditional?: Conditional,
 ): Promise<OriginResult> {
-  const { distribution } = state.deps;
-  const group = distribution.originGroups.get(behavior.targetOriginId);
-  const originIds = group ? [group.primary, group.secondary] : [behavior.targetOriginId];
-  const canFailover = group !== undefined && FAILOVER_METHODS.has(request.method);
-  for (let attempt = 0; attempt < originIds.length; attempt++) {
-    const origin = distribution.origins.get(originIds[attempt]!)!;
-    const isLastTry = !canFailover || attempt === originIds.length - 1;
-    const result = await tryOrigin(state, behavior, origin, request, conditional, isLastTry ? undefined : group!.failoverStatusCodes);
+  const route = originRouteOf(state, behavior);
+  const origins = route.secondary ? [route.primary, route.secondary] : [route.primary];
+  const canFailover = route.secondary !== undefined && FAILOVER_METHODS.has(request.method);
+  for (let attempt = 0; attempt < origins.length; attempt++) {
+    const isLastTry = !canFailover || attempt === origins.length - 1;
+    const result = await tryOrigin(state, behavior, origins[attempt]!, request, conditional, isLastTry ? undefined : route.failoverStatusCodes);
     if (result !== 'failover') return result;
     state.trace.stages.push('failover');
   }

@@ -8,6 +8,7 @@ import type { HttpResponse } from '../event/index.js';
 import { factsOf, runViewerRequestFunction, runViewerResponseFunction } from '../functions/index.js';
 import type { FunctionCall, FunctionRunFacts } from '../functions/index.js';
 import type { CloudFrontFunctionAssociation } from '../config/index.js';
+import { applyOriginChanges } from './apply-origin-changes.js';
 import { finishResponse, withCloudFrontServer } from './finish-response.js';
 import type { EdgeResponse, RequestState } from './types.js';
 import { logForRequest } from './request-log.js';
@@ -52,7 +53,19 @@ function logged<T extends FunctionRunFacts>(state: RequestState, association: Cl
  * and the origin request); a response it returns is finished here (§2.3) and nothing else runs.
  */
 export function runViewerRequestFunctionStage(state: RequestState, association: CloudFrontFunctionAssociation): EdgeResponse | undefined {
-  const outcome = logged(state, association, () => runViewerRequestFunction(association.fn, callOf(state), state.request));
+  const outcome = logged(state, association, () => {
+    const ran = runViewerRequestFunction(association.fn, callOf(state), state.request);
+    // dg:helper-functions-origin-modification: the origin helpers change where this request goes (§2.5 for a group).
+    if (ran.kind === 'request' && ran.originChanges.length) {
+      const site = { name: association.fn.name, eventType: 'viewer-request' } as const;
+      try {
+        state.originRoute = applyOriginChanges(state.deps.distribution, state.behavior.targetOriginId, site, ran.originChanges, ran.request);
+      } catch (error) {
+        throw Object.assign(error as Error, { facts: ran });
+      }
+    }
+    return ran;
+  });
   if (outcome.kind === 'response') return finishResponse(state, withCloudFrontServer(outcome.response), 'FunctionGeneratedResponse');
   state.request = outcome.request;
   return undefined;

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { InspectedRequest, InspectorSink } from './inspection.js';
 import type { CfHeaders, CfRequest } from '../event/index.js';
-import type { CompiledBehavior, CompiledDistribution, ViewerHosts } from '../config/index.js';
+import type { CompiledBehavior, CompiledDistribution, CompiledOrigin, ViewerHosts } from '../config/index.js';
 import type { LambdaRuntime } from '../runtime/index.js';
 import type { EdgeCache } from '../cache/index.js';
 import type { OriginClient } from '../origin/index.js';
@@ -114,6 +114,15 @@ export interface RequestState {
    * line; undefined once printed, and for work no request line reports (a background refresh): then they print at once.
    */
   logLines?: string[];
+  /** Where a viewer-request CloudFront Function's origin helpers sent the request (unset: the behavior's target). */
+  originRoute?: OriginRoute;
+}
+
+/** The origin a request goes to, and with an origin group the secondary and its failover codes (§2.5). */
+export interface OriginRoute {
+  primary: CompiledOrigin;
+  secondary?: CompiledOrigin;
+  failoverStatusCodes?: ReadonlySet<number>;
 }
 
 export type { CfHeaders };

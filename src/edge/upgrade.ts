@@ -6,6 +6,7 @@ import { checkViewerHost } from './viewer-host.js';
 import { createState } from './request-state.js';
 import { runRequestStage } from './run-stage.js';
 import { prepareOriginRequest } from './fetch-from-origin.js';
+import { originRouteOf } from './origin-route.js';
 import { finishResponse, withCloudFrontServer } from './finish-response.js';
 import { originErrorResponse } from './error-response.js';
 import { done, failureResponse } from './pipeline.js';
@@ -35,10 +36,7 @@ export async function handleUpgradeRequest(deps: EdgeDeps, viewer: ViewerRequest
       if (outcome.kind === 'response') return answer(state, finishResponse(state, withCloudFrontServer(outcome.response), 'LambdaGeneratedResponse'));
       state.request = outcome.request;
     }
-    const { distribution } = deps;
-    const group = distribution.originGroups.get(state.behavior.targetOriginId);
-    const origin = distribution.origins.get(group ? group.primary : state.behavior.targetOriginId)!;
-    const prepared = await prepareOriginRequest(state, state.behavior, origin, state.request);
+    const prepared = await prepareOriginRequest(state, state.behavior, originRouteOf(state, state.behavior).primary, state.request);
     if (prepared.kind === 'generated') return answer(state, finishResponse(state, withCloudFrontServer(prepared.response), 'LambdaGeneratedResponse'));
     const reply = await deps.origins.upgrade(prepared.request, state.requestId);
     if (!('socket' in reply)) return answer(state, finishResponse(state, reply, reply.status >= 400 ? 'Error' : 'Miss'));

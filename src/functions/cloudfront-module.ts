@@ -3,7 +3,8 @@
  * (dg:helper-functions-origin-modification) and `cf.edgeLocation` (dg:general-helper-methods).
  */
 import { Buffer } from 'node:buffer';
-import type { KeyValueStoreData } from './types.js';
+import { createRequestOriginGroupArgument, selectRequestOriginByIdArgument, updateRequestOriginArgument } from './origin-helper-arguments.js';
+import type { KeyValueStoreData, OriginChange } from './types.js';
 import type { RunState } from './run-state.js';
 
 /** The context's own Promise, so awaiting a store read continues in the function's microtask queue. */
@@ -39,15 +40,12 @@ function kvsHandle(store: KeyValueStoreData | undefined, ContextPromise: Context
   };
 }
 
-// dg:helper-functions-origin-modification: the helpers work in viewer-request functions only.
-function originHelper(state: RunState, name: string) {
+// dg:helper-functions-origin-modification: the helpers work in viewer-request functions only; each call is recorded
+// in order and applied by the edge once the function has returned its request.
+function originHelper(state: RunState, name: OriginChange['helper'], check: (argument: unknown) => OriginChange) {
   return (argument: unknown) => {
-    if (state.eventType !== 'viewer-request') throw new Error(`cf.${name}() can only be used in a viewer-request function.`);
-    if (name !== 'selectRequestOriginById' && (typeof argument !== 'object' || argument === null)) {
-      throw new TypeError(`cf.${name}() expects an object of origin parameters.`);
-    }
-    if (name === 'selectRequestOriginById' && typeof argument !== 'string') throw new TypeError('cf.selectRequestOriginById() expects an origin Id (a string).');
-    state.originChanges.push({ helper: name, argument: JSON.parse(JSON.stringify(argument)) as unknown });
+    if (state.eventType !== 'viewer-request') throw new Error(`cf.${name}() can only be used in a viewer-request function (dg:helper-functions-origin-modification).`);
+    state.originChanges.push(check(argument));
   };
 }
 
@@ -56,9 +54,9 @@ export function cloudfrontModule(store: KeyValueStoreData | undefined, state: Ru
   const handle = kvsHandle(store, ContextPromise);
   return Object.freeze({
     kvs: () => handle,
-    updateRequestOrigin: originHelper(state, 'updateRequestOrigin'),
-    selectRequestOriginById: originHelper(state, 'selectRequestOriginById'),
-    createRequestOriginGroup: originHelper(state, 'createRequestOriginGroup'),
+    updateRequestOrigin: originHelper(state, 'updateRequestOrigin', updateRequestOriginArgument),
+    selectRequestOriginById: originHelper(state, 'selectRequestOriginById', selectRequestOriginByIdArgument),
+    createRequestOriginGroup: originHelper(state, 'createRequestOriginGroup', createRequestOriginGroupArgument),
     get edgeLocation() {
       return state.edgeLocation;
     },

@@ -84,8 +84,35 @@ describe('FunctionInstance', () => {
 
   it('§9 the origin helpers work in viewer-request only (dg:helper-functions-origin-modification)', () => {
     const instance = new FunctionInstance(testSpec("import cf from 'cloudfront'; function handler(e) { cf.selectRequestOriginById('b'); return e.request; }"));
-    expect(instance.invoke(EVENT, 'viewer-request', HERE)).toMatchObject({ ok: true, originChanges: [{ helper: 'selectRequestOriginById', argument: 'b' }] });
+    expect(instance.invoke(EVENT, 'viewer-request', HERE)).toMatchObject({ ok: true, originChanges: [{ helper: 'selectRequestOriginById', originId: 'b' }] });
     expect(instance.invoke(EVENT, 'viewer-response', HERE).error?.message).toMatch(/only be used in a viewer-request/);
+  });
+
+  it('§9 recursion is stopped by the compute check on function entry (FunctionThrottledError)', () => {
+    const out = run('function f(n) { return n < 0 ? 0 : f(n - 1) + f(n - 1); } function handler(e) { f(60); return e.request; }');
+    expect(out.error?.kind).toBe('FunctionThrottledError');
+    expect(out.durationMs).toBeLessThan(1000);
+  });
+
+  it('§9 unbounded recursion ends in a stack overflow (FunctionExecutionError)', () => {
+    const out = run('function f(n) { return f(n + 1) + 1; } function handler(e) { f(0); return e.request; }');
+    expect(out.error).toMatchObject({ kind: 'FunctionExecutionError', message: expect.stringMatching(/RangeError: Maximum call stack size exceeded/) });
+  });
+
+  it('§9 D57 a loop that grows the heap past 2 MB is stopped (FunctionExecutionError)', () => {
+    const out = run('function handler(e) { var a = []; for (var i = 0; i < 1e7; i++) a.push({ i: i }); return e.request; }');
+    expect(out.error).toMatchObject({ kind: 'FunctionExecutionError', message: expect.stringMatching(/memory limit of CloudFront Functions \(2 MB\)/) });
+    expect(out.durationMs).toBeLessThan(1000);
+  });
+
+  it('§9 D57 one allocation past 2 MB, with no loop, fails the run when it returns', () => {
+    const out = run('function handler(e) { e.request.headers.big = { value: String(new Array(1e6).fill(7).length) }; return e.request; }');
+    expect(out.error?.message).toMatch(/memory limit/);
+  });
+
+  it('§9 D57 a typical function stays far below the memory limit', () => {
+    const out = run('function handler(e) { var r = e.request; r.headers["x-a"] = { value: JSON.stringify(r) }; return r; }');
+    expect(out.ok).toBe(true);
   });
 
   it('§9 refuses code without a handler when it loads', () => {

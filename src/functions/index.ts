@@ -18,3 +18,6 @@ export { cloudFrontFunctionEvent } from './build-function-event.js';
 export { runViewerRequestFunction, runViewerResponseFunction, testFunction, factsOf } from './run-cloudfront-function.js';
 export type { FunctionCall, FunctionRunFacts, ViewerRequestOutcome, FunctionTestResult } from './run-cloudfront-function.js';
 export type { EdgeLocation } from './run-state.js';
+/** §3.8: a result CloudFront cannot use, as a 502 FunctionValidationError naming function, field and rule. */
+export { functionValidationError } from './function-errors.js';
+export type { FunctionSite } from './function-errors.js';

@@ -32,8 +32,11 @@ describe('prepareSource', () => {
     expect(v10("import cf from 'cloudfront';")).toThrow(/syntax error/);
   });
 
-  it('§9 puts a compute check in every loop, keeping line numbers', () => {
-    const out = prepareSource('function handler(e) {\n  while (e.x) e.y();\n  for (;;) { break; }\n}', 'cloudfront-js-2.0');
-    expect(out).toBe('"use strict";function handler(e) {\n  while (e.x) {__cloudfrontFunctionTick();e.y();}\n  for (;;) {__cloudfrontFunctionTick(); break; }\n}');
+  it('§9 puts a compute check in every loop and function entry, keeping line numbers', () => {
+    const out = prepareSource('function handler(e) {\n  while (e.x) e.y();\n  for (;;) { break; }\n  return [1].map((n) => ({ n }));\n}', 'cloudfront-js-2.0');
+    expect(out).toBe(
+      '"use strict";function handler(e) {__cloudfrontFunctionTick();\n  while (e.x) {__cloudfrontFunctionTick();e.y();}\n  for (;;) {__cloudfrontFunctionTick(); break; }\n' +
+        '  return [1].map((n) => ((__cloudfrontFunctionTick(),{ n })));\n}',
+    );
   });
 });

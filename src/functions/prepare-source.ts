@@ -1,7 +1,7 @@
 /**
  * Checks a function's code as CloudFront does when it is published and prepares it for the context: the runtime's
  * syntax (dg:functions-javascript-runtime-10, -20), its restricted features, its module imports, and a compute
- * check in every loop so a runaway function can be stopped (FunctionThrottledError).
+ * check in every loop and function entry so a runaway function can be stopped (FunctionThrottledError).
  */
 import { parse } from 'acorn';
 import type { FunctionRuntimeName } from './types.js';
@@ -31,7 +31,7 @@ export const FUNCTION_MODULES: Readonly<Record<FunctionRuntimeName, readonly str
   'cloudfront-js-2.0': ['crypto', 'querystring', 'buffer', 'cloudfront'],
 };
 
-/** The name of the per-loop compute check the context defines. */
+/** The name of the compute check (per loop iteration and function entry) the context defines. */
 export const TICK = '__cloudfrontFunctionTick';
 /** The name of the module loader the context defines; `import` statements become calls of it. */
 export const REQUIRE = '__cloudfrontFunctionRequire';
@@ -118,15 +118,20 @@ function visit(node: AstNode, walk: Walk, inFunction: boolean, inArguments: bool
       if (inArguments) throw new FunctionCodeError('`await` inside call arguments is not supported by cloudfront-js-2.0; assign it to a variable first.', lineOf(node));
       break;
   }
-  if (LOOPS.has(node.type)) {
+  const isFunction = FUNCTIONS.has(node.type);
+  // The compute check runs in every loop iteration and on every function entry, so recursion and callbacks handed to
+  // built-ins (sort, map, replace) are stopped as loops are.
+  if (LOOPS.has(node.type) || isFunction) {
     const body = node.body as AstNode;
     if (body.type === 'BlockStatement') walk.edits.push({ at: body.start + 1, end: body.start + 1, text: `${TICK}();` });
-    else {
+    else if (isFunction) {
+      walk.edits.push({ at: body.start, end: body.start, text: `(${TICK}(),` });
+      walk.edits.push({ at: body.end, end: body.end, text: ')' });
+    } else {
       walk.edits.push({ at: body.start, end: body.start, text: `{${TICK}();` });
       walk.edits.push({ at: body.end, end: body.end, text: '}' });
     }
   }
-  const isFunction = FUNCTIONS.has(node.type);
   const isCall = node.type === 'CallExpression' || node.type === 'NewExpression';
   for (const child of children(node)) {
     const argument = isCall && (node.arguments as AstNode[]).includes(child);
@@ -134,7 +139,7 @@ function visit(node: AstNode, walk: Walk, inFunction: boolean, inArguments: bool
   }
 }
 
-/** The checked code, rewritten for the context (imports as loader calls, a compute check per loop iteration). */
+/** The checked code, rewritten for the context (imports as loader calls, a compute check per loop iteration and call). */
 export function prepareSource(code: string, runtime: FunctionRuntimeName): string {
   let program: AstNode;
   try {

@@ -10,7 +10,7 @@ import { functionRunError, functionValidationError, type FunctionSite } from './
 import { loadFunction, UnserialisableResult } from './function-instance.js';
 import type { EdgeLocation } from './run-state.js';
 import { functionEvent, functionRequestOf, functionResponseOf } from './to-function-event.js';
-import type { CloudFrontFunctionSpec, FunctionContext, FunctionEvent, FunctionValueMap } from './types.js';
+import type { CloudFrontFunctionSpec, FunctionContext, FunctionEvent, FunctionValueMap, OriginChange } from './types.js';
 
 /** What the edge knows of the request besides the request itself. */
 export interface FunctionCall {
@@ -28,7 +28,8 @@ export interface FunctionRunFacts {
 }
 
 export type ViewerRequestOutcome =
-  | ({ kind: 'request'; request: CfRequest } & FunctionRunFacts)
+  /** `originChanges`: the origin helpers' calls, in order, for the edge to apply (dg:helper-functions-origin-modification). */
+  | ({ kind: 'request'; request: CfRequest; originChanges: readonly OriginChange[] } & FunctionRunFacts)
   | ({ kind: 'response'; response: HttpResponse } & FunctionRunFacts);
 
 function context(call: FunctionCall, eventType: ViewerEventType): FunctionContext {
@@ -45,11 +46,7 @@ function runChecked(spec: CloudFrontFunctionSpec, site: FunctionSite, event: Fun
   if (typeof result !== 'object' || result === null || Array.isArray(result)) {
     throw Object.assign(functionValidationError(site, 'result', `must be the request or a response object, not ${JSON.stringify(result) ?? 'undefined'}`, 'dg:functions-event-structure'), { facts });
   }
-  if (outcome.originChanges.length) {
-    // The origin helpers are checked but their change is not applied (docs/fidelity.md); TestFunction does not apply them either.
-    facts.warnings.push(`CloudFront Function "${spec.name}": ${outcome.originChanges.map((c) => `cf.${c.helper}()`).join(', ')} ran; edge-dev does not switch origins for CloudFront Functions.`);
-  }
-  return { result: result as Record<string, unknown>, facts };
+  return { result: result as Record<string, unknown>, facts, originChanges: outcome.originChanges };
 }
 
 /** The facts of a failed run (logs before the failure), when the error carries them. */
@@ -70,11 +67,11 @@ function withFacts<T>(facts: FunctionRunFacts, step: () => T): T {
 export function runViewerRequestFunction(spec: CloudFrontFunctionSpec, call: FunctionCall, request: CfRequest): ViewerRequestOutcome {
   const site: FunctionSite = { name: spec.name, eventType: 'viewer-request' };
   const seen = functionRequestOf(request);
-  const { result, facts } = runChecked(spec, site, functionEvent(context(call, 'viewer-request'), request.clientIp, seen), call.edgeLocation);
+  const { result, facts, originChanges } = runChecked(spec, site, functionEvent(context(call, 'viewer-request'), request.clientIp, seen), call.edgeLocation);
   return withFacts(facts, (): ViewerRequestOutcome => {
     // dg:functions-event-structure "Response object": a returned statusCode makes the result a response (as D13).
     if (Object.hasOwn(result, 'statusCode')) return { kind: 'response', response: functionGeneratedResponse(site, result), ...facts };
-    return { kind: 'request', request: applyFunctionRequest(site, request, seen, result, facts.warnings), ...facts };
+    return { kind: 'request', request: applyFunctionRequest(site, request, seen, result, facts.warnings), originChanges, ...facts };
   });
 }
 
@@ -129,7 +126,11 @@ export interface FunctionTestResult extends FunctionRunFacts {
 
 const TEST_LOCATION: EdgeLocation = { name: 'LOCAL', serverIp: '127.0.0.1', region: 'us-east-1' };
 
-/** Runs a function on a whole CloudFront Functions event as TestFunction does: never throws for the function's faults. */
+/**
+ * Runs a function on a whole CloudFront Functions event as TestFunction does: never throws for the function's faults.
+ * Origin helper calls are checked but not resolved: "The Test API … don't test whether an origin modification has
+ * occurred" (dg:helper-functions-origin-modification).
+ */
 export function testFunction(spec: CloudFrontFunctionSpec, event: FunctionEvent): FunctionTestResult {
   const eventType = event.context.eventType;
   const site: FunctionSite = { name: spec.name, eventType };

@@ -1,4 +1,5 @@
 import type { ViewerEventType } from '../event/types.js';
+import type { OriginChange } from './types.js';
 
 /** dg:general-helper-methods: `cf.edgeLocation`. */
 export interface EdgeLocation {
@@ -15,13 +16,16 @@ export interface RunState {
   logs: string[];
   logBytes: number;
   /** Calls of the origin helpers, in order. */
-  originChanges: { helper: string; argument: unknown }[];
+  originChanges: OriginChange[];
   edgeLocation: EdgeLocation;
   /** performance.now() past which the compute check stops the run (FunctionThrottledError). */
   deadline: number;
   throttled: boolean;
+  /** V8's used heap when the run started; growth past MEMORY_LIMIT_BYTES fails the run (D57). */
+  heapAtStart: number;
+  outOfMemory: boolean;
 }
 
 export function newRunState(eventType: ViewerEventType, edgeLocation: EdgeLocation): RunState {
-  return { eventType, startedAt: Date.now(), logs: [], logBytes: 0, originChanges: [], edgeLocation, deadline: 0, throttled: false };
+  return { eventType, startedAt: Date.now(), logs: [], logBytes: 0, originChanges: [], edgeLocation, deadline: 0, throttled: false, heapAtStart: 0, outOfMemory: false };
 }

@@ -79,6 +79,28 @@ export interface CloudFrontFunctionSpec {
   keyValueStore?: KeyValueStoreData;
 }
 
+/**
+ * dg:helper-functions-origin-modification "updateRequestOrigin()": the origin settings a viewer-request function changes;
+ * what it leaves out keeps the assigned origin's value. Checked when the helper is called (origin-helper-arguments.ts).
+ */
+export interface OriginUpdate {
+  domainName?: string;
+  hostHeader?: string;
+  originPath?: string;
+  /** Lower-case name to value; `{}` clears the assigned origin's custom headers. */
+  customHeaders?: Readonly<Record<string, string>>;
+  connectionAttempts?: number;
+  timeouts?: { readTimeout?: number; keepAliveTimeout?: number; connectionTimeout?: number; responseCompletionTimeout?: number };
+  customOriginConfig?: { port: number; protocol: 'http' | 'https'; sslProtocols: readonly string[]; ipAddressType?: string };
+  originAccessControlConfig?: { enabled: boolean; signingBehavior?: string; signingProtocol?: string; originType?: string };
+}
+
+/** One call of an origin helper, its argument checked (dg:helper-functions-origin-modification). */
+export type OriginChange =
+  | { helper: 'updateRequestOrigin'; update: OriginUpdate }
+  | { helper: 'selectRequestOriginById'; originId: string }
+  | { helper: 'createRequestOriginGroup'; originIds: readonly [string, string]; failoverStatusCodes: readonly number[] };
+
 /** What one run gave: the returned object (after the JSON round trip) or CloudFront's error, and the run's facts. */
 export interface FunctionRunOutcome {
   ok: boolean;

@@ -136,12 +136,13 @@ export function buildOriginRequest(
   const ours = viaValue(viewer.httpVersion);
   out['via'] = [{ key: 'Via', value: via === undefined ? ours : `${via}, ${ours}` }];
 
-  // §6.2: the origin's domain unless Host is forwarded; never the viewer's Host for S3.
+  // §6.2: the origin's domain unless Host is forwarded; never the viewer's Host for S3. A function's hostHeader wins
+  // over a forwarded Host (dg:helper-functions-origin-modification: "The host header to use … to the origin").
   const host = viewerHeaders['host'];
   out['host'] =
-    forwarding.host && origin.kind !== 's3' && host !== undefined && host.length > 0
+    origin.hostHeader === undefined && forwarding.host && origin.kind !== 's3' && host !== undefined && host.length > 0
       ? copyEntries(host)
-      : [{ key: 'Host', value: origin.domainName }];
+      : [{ key: 'Host', value: origin.hostHeader ?? origin.domainName }];
 
   for (const name in viewerHeaders) {
     if (OWN_RULE.has(name)) continue;

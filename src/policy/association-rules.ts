@@ -111,7 +111,7 @@ export function checkBehaviorAssociations(b: BehaviorRef, file: string): Finding
   }
   for (const eventType of ['viewer-request', 'viewer-response']) {
     const a = seen.get(eventType);
-    if (a && b.functionEventTypes.includes(eventType)) {
+    if (a && b.functions.some((f) => f.eventType === eventType)) {
       out.push(
         finding(a, file, {
           severity: 'error',

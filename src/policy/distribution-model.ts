@@ -37,10 +37,13 @@ function readBehavior(raw: Record<string, unknown>, path: string, pathPattern: s
       path: at,
     };
   });
-  const functionEventTypes = items(raw.FunctionAssociations, file, `${path}.FunctionAssociations`).map((f) =>
-    String(f.EventType ?? ''),
-  );
-  return { path, pathPattern, smoothStreaming: raw.SmoothStreaming === true, lambda, functionEventTypes };
+  const functionsPath = `${path}.FunctionAssociations`;
+  const functions = items(raw.FunctionAssociations, file, functionsPath).map((f, i) => ({
+    eventType: String(f.EventType ?? ''),
+    arn: String(f.FunctionARN ?? ''),
+    path: `${functionsPath}.Items[${i}]`,
+  }));
+  return { path, pathPattern, smoothStreaming: raw.SmoothStreaming === true, lambda, functions };
 }
 
 /** Default behavior last, as CloudFront matches them (§7.1). `prefix` is where the config sits in the file. */

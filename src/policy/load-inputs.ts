@@ -78,6 +78,7 @@ export async function loadCheckInput(files: CheckFiles): Promise<CheckInput> {
     input.distributionConfig = raw.distributionConfig;
     input.distributionId = raw.distributionId;
     input.configFunctions = raw.functions;
+    input.configFunctionsFile = raw.file;
     if (raw.responseHeadersPolicies) input.responseHeadersPolicies = raw.responseHeadersPolicies;
     if (raw.distributionFile) {
       input.configFile = raw.distributionFile;

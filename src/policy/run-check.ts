@@ -13,6 +13,13 @@ import { lintLeastPrivilege, lintSetOperators, lintUnknownActions } from './lint
 import { checkExecutionRoleLogging } from './logging-rules.js';
 import { checkTrustPolicy } from './trust-rules.js';
 import { checkResponseHeadersPolicies } from './response-headers-rules.js';
+import {
+  checkCloudFrontFunctionAssociations,
+  checkCloudFrontFunctionEntry,
+  cloudFrontFunctionIdOf,
+  cloudFrontFunctionIds,
+  cloudFrontFunctionKeys,
+} from './cloudfront-function-rules.js';
 import type { CheckedFunction, Finding, FunctionConfig, Policy } from './types.js';
 
 export interface CheckInput {
@@ -26,6 +33,8 @@ export interface CheckInput {
   responseHeadersPolicies?: Record<string, unknown>;
   /** The config's `functions` object. */
   configFunctions?: Record<string, unknown>;
+  /** The file `configFunctions` came from (its code paths are relative to it). */
+  configFunctionsFile?: string;
   deployer?: Policy[];
   boundary?: Policy[];
   scp?: Policy[];
@@ -83,11 +92,13 @@ export function runCheck(input: CheckInput): CheckResult {
 
   const behaviors = input.distributionConfig ? readBehaviors(input.distributionConfig, configFile, input.distributionPath) : [];
   if (!input.distributionConfig) notEvaluated.push('associations (§10.1): no distribution config given');
+  const configFunctions = input.configFunctions ?? {};
+  const cloudFrontKeys = cloudFrontFunctionKeys(behaviors, configFunctions);
   const { functions, unmatchedPackages } = buildFunctions(
     behaviors,
     input.functionConfigs ?? [],
     input.packages ?? [],
-    Object.keys(input.configFunctions ?? {}),
+    Object.keys(configFunctions).filter((key) => !cloudFrontKeys.includes(key)),
   );
 
   const accountId =
@@ -100,6 +111,12 @@ export function runCheck(input: CheckInput): CheckResult {
   for (const b of behaviors) {
     findings.push(...checkBehaviorAssociations(b, configFile));
     for (const a of b.lambda) findings.push(...checkAssociationArn(a, configFile, input.accountId), ...checkAssociationEvent(a, configFile));
+  }
+  // §9 CloudFront Functions: associations and the config's entries.
+  const cloudFrontIds = cloudFrontFunctionIds(behaviors, configFunctions);
+  for (const b of behaviors) findings.push(...checkCloudFrontFunctionAssociations(b, configFile));
+  for (const key of cloudFrontKeys) {
+    findings.push(...checkCloudFrontFunctionEntry(key, configFunctions[key], cloudFrontFunctionIdOf(key, cloudFrontIds), input.configFunctionsFile ?? configFile));
   }
   // Issue 11: custom response headers policies as CreateResponseHeadersPolicy would take them.
   if (input.responseHeadersPolicies) findings.push(...checkResponseHeadersPolicies(input.responseHeadersPolicies, input.configFile ?? configFile));
@@ -165,6 +182,6 @@ export function runCheck(input: CheckInput): CheckResult {
     ok: !findings.some((f) => f.severity === 'error'),
     findings,
     notEvaluated,
-    functions: functions.map((f) => f.id),
+    functions: [...functions.map((f) => f.id), ...cloudFrontIds],
   };
 }

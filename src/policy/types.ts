@@ -128,13 +128,21 @@ export interface AssociationRef {
   path: string;
 }
 
+/** One `FunctionAssociations` item (a CloudFront Function, §9). */
+export interface FunctionAssociationRef {
+  eventType: string;
+  arn: string;
+  /** JSON path of this association. */
+  path: string;
+}
+
 export interface BehaviorRef {
   path: string;
   pathPattern: string;
   smoothStreaming: boolean;
   lambda: AssociationRef[];
-  /** CloudFront Functions event types on this behavior. */
-  functionEventTypes: string[];
+  /** CloudFront Functions on this behavior. */
+  functions: FunctionAssociationRef[];
 }
 
 /** The parts of `aws lambda get-function-configuration` output the check reads. */

@@ -2,12 +2,12 @@
  * CloudFront Functions in tests: an event builder and `invokeFunction`, through the same runtime and validation as
  * `edge-dev serve` (reference §9).
  */
-import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { checkOptionKeys, ConfigError } from '../event/index.js';
 import type { EventOptions } from '../event/index.js';
 import { cloudFrontFunctionEvent, readKeyValueStore, testFunction } from '../functions/index.js';
-import type { CloudFrontFunctionSpec, FunctionEvent, FunctionRuntimeName, FunctionTestResult } from '../functions/index.js';
+import type { FunctionEvent, FunctionRuntimeName, FunctionTestResult } from '../functions/index.js';
+import { buildCloudFrontFunctionSpec, rootLocation } from '../config/index.js';
 import { listFixtures, readExpected, readJson, toPath } from './fixture-files.js';
 import type { FixtureTestApi } from './run-fixtures.js';
 
@@ -19,26 +19,26 @@ export interface InvokeFunctionOptions {
 }
 
 /**
- * Runs a CloudFront Function file on an event as `serve` and TestFunction do. Throws FunctionCodeError when the code would
- * not publish (syntax, handler); never for a run's faults:
+ * Runs a CloudFront Function file on an event as `serve` and TestFunction do. Throws ConfigError for what `serve` refuses
+ * in the config (code over 10 KB, a key value store on cloudfront-js-1.0) and FunctionCodeError when the code would not
+ * publish (syntax, handler); never for a run's faults:
  * they come back in `error` (FunctionExecutionError, FunctionValidationError, FunctionThrottledError); `output` holds
  * the returned `request` or `response`.
  */
 export function invokeFunction(code: string | URL, event: FunctionEvent, options: InvokeFunctionOptions = {}): FunctionTestResult {
   checkOptionKeys(options, ['runtime', 'keyValueStore'], 'invokeFunction() options');
   const codePath = toPath(code);
-  const name = basename(codePath, extname(codePath));
-  const spec: CloudFrontFunctionSpec = {
-    name,
-    arn: `arn:aws:cloudfront::123456789012:function/${name}`,
+  const store = options.keyValueStore;
+  const spec = buildCloudFrontFunctionSpec({
+    name: basename(codePath, extname(codePath)),
     runtime: options.runtime ?? 'cloudfront-js-2.0',
     codePath,
-    code: readFileSync(codePath, 'utf8'),
-  };
-  if (options.keyValueStore) {
-    const data = Object.entries(options.keyValueStore).map(([key, value]) => ({ key, value }));
-    spec.keyValueStore = readKeyValueStore({ data }, `${codePath}.kvs.json`);
-  }
+    codeLoc: rootLocation('invokeFunction()', 'code'),
+    keyValueStore: store === undefined ? undefined : {
+      loc: rootLocation('invokeFunction() options', 'keyValueStore'),
+      read: () => readKeyValueStore({ data: Object.entries(store).map(([key, value]) => ({ key, value })) }, `${codePath}.kvs.json`),
+    },
+  });
   return testFunction(spec, event);
 }
 
