@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const BIN = join(import.meta.dirname, '..', '..', 'bin', 'edge-dev.js');
@@ -37,7 +37,31 @@ export function spawnServe(args: string[], options: { cwd?: string; env?: NodeJS
 
 /** Resident set size of a live process in KiB (Linux `/proc/<pid>/status` VmRSS). */
 export function rssKiB(pid: number): number {
-  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  if (!match) throw new Error(`no VmRSS for process ${pid}`);
+  return statusKiB(pid, 'VmRSS');
+}
+
+/** The largest resident set the process has had, in KiB (VmHWM). */
+export function peakRssKiB(pid: number): number {
+  return statusKiB(pid, 'VmHWM');
+}
+
+function statusKiB(pid: number, field: string): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!match) throw new Error(`no ${field} for process ${pid}`);
   return Number(match[1]);
+}
+
+/** The live child processes of `pid` with their RSS (for `serve`: its execution environments and spares). */
+export function childProcesses(pid: number): { pid: number; rssKiB: number }[] {
+  const children: { pid: number; rssKiB: number }[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push({ pid: Number(entry), rssKiB: rssKiB(Number(entry)) });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children;
 }

@@ -7,7 +7,7 @@ import { startOrigin } from '../helpers/origin-server.js';
 import type { TestOrigin } from '../helpers/origin-server.js';
 import { ALL_VIEWER, arn, CACHING_DISABLED, makeDistribution } from '../helpers/distribution.js';
 import { writeHandlers } from '../helpers/edge-from-config.js';
-import { rssKiB, spawnServe } from '../helpers/serve-process.js';
+import { childProcesses, peakRssKiB, rssKiB, spawnServe } from '../helpers/serve-process.js';
 import type { ServeProcess } from '../helpers/serve-process.js';
 
 /**
@@ -22,20 +22,21 @@ const WARM_UP = 2_000;
 // The runtime's default cap on environments per function version (RuntimeOptions.maxEnvironmentsPerFunction).
 const ENVIRONMENT_CAP = 16;
 
-// Each trigger fails on its own path and tags what it saw with its environment's thread id otherwise.
-const tag = `import { threadId } from 'node:worker_threads';`;
+// Each trigger fails on its own path and tags what it saw with its environment's identity otherwise: since issue 14
+// each environment is a process of its own.
+const tag = `const environmentId = process.pid;`;
 const handlers = {
   'vreq.mjs': `${tag}
 export const handler = async (event) => {
   const request = event.Records[0].cf.request;
   if (request.uri === '/fault/vreq-throws') throw new Error('viewer-request fault');
-  request.headers['x-vreq-env'] = [{ key: 'X-Vreq-Env', value: String(threadId) }];
+  request.headers['x-vreq-env'] = [{ key: 'X-Vreq-Env', value: String(environmentId) }];
   return request;
 };`,
   'oreq.mjs': `${tag}
 export const handler = async (event) => {
   const request = event.Records[0].cf.request;
-  request.headers['x-oreq-env'] = [{ key: 'X-Oreq-Env', value: String(threadId) }];
+  request.headers['x-oreq-env'] = [{ key: 'X-Oreq-Env', value: String(environmentId) }];
   return request;
 };`,
   // Its own function (timeout 0.5 s): a loaded machine must not push the healthy origin-request past a tight timeout.
@@ -44,14 +45,14 @@ export const handler = async (event) => {
 export const handler = async (event) => {
   const { request, response } = event.Records[0].cf;
   if (request.uri === '/fault/ores-garbage') return 'not a response';
-  response.headers['x-ores-env'] = [{ key: 'X-Ores-Env', value: String(threadId) }];
+  response.headers['x-ores-env'] = [{ key: 'X-Ores-Env', value: String(environmentId) }];
   return response;
 };`,
   'vres.mjs': `${tag}
 export const handler = async (event) => {
   const { request, response } = event.Records[0].cf;
   if (request.uri === '/fault/vres-exits') process.exit(9);
-  response.headers['x-vres-env'] = [{ key: 'X-Vres-Env', value: String(threadId) }];
+  response.headers['x-vres-env'] = [{ key: 'X-Vres-Env', value: String(environmentId) }];
   return response;
 };`,
 };
@@ -69,7 +70,7 @@ interface RunResult {
   dropped: string[];
   wrong: string[];
   statuses: Map<number, number>;
-  /** Thread ids seen per trigger (environment identities). */
+  /** Environment process ids seen per trigger. */
   environments: Record<'vreq' | 'oreq' | 'ores' | 'vres', Set<string>>;
   seconds: number;
 }
@@ -189,6 +190,7 @@ describe('bounded load through a real edge-dev serve process', () => {
     const main = await run(TOTAL);
     await sleep(1000);
     const rssAfter = rssKiB(pid);
+    const environments = childProcesses(pid);
 
     const figures = {
       requests: TOTAL,
@@ -199,6 +201,9 @@ describe('bounded load through a real edge-dev serve process', () => {
       rssAfterWarmUpMiB: Number((rssWarm / 1024).toFixed(1)),
       rssAfterRunMiB: Number((rssAfter / 1024).toFixed(1)),
       ratio: Number((rssAfter / rssWarm).toFixed(3)),
+      serverPeakRssMiB: Number((peakRssKiB(pid) / 1024).toFixed(1)),
+      environmentProcessesAfterRun: environments.length,
+      environmentsRssAfterRunMiB: Number((environments.reduce((sum, child) => sum + child.rssKiB, 0) / 1024).toFixed(1)),
     };
     console.log(`[load] ${JSON.stringify(figures)}`);
 
