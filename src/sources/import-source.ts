@@ -43,8 +43,10 @@ export async function importSource(path: string, options: ImportOptions): Promis
       return { format, config: convertShowJson(doc, options, warnings), warnings, files: [absolute] };
     case 'distribution-config':
       return { format, config: distributionConfig(doc), warnings, files: [absolute] };
-    default:
-      // 'serverless', the one format documentFormat gives that is left.
-      return { format, config: convertServerless(doc, options, warnings), warnings, files: [absolute] };
+    default: {
+      // 'serverless', the one format documentFormat gives that is left; it may read a distribution's exported config.
+      const files = [absolute];
+      return { format, config: convertServerless(doc, options, warnings, files), warnings, files };
+    }
   }
 }
