@@ -59,9 +59,9 @@ describe('"from" a serverless.yml with @silvermine\'s lambdaAtEdge (in-process s
 
 
 describe('serverless-lambda-edge-pre-existing-cloudfront with the exported distribution config (real processes)', () => {
-  it('serve --config with "from": the security headers replace the old origin-response function on the default behavior; the includeBody rewrite runs at origin-request on /api/*; /static/* has no function', async () => {
+  it('serve --config with "from": the security headers replace the old origin-response function on the default behavior; the includeBody rewrite reads the cart at origin-request on /api/*; /static/* has no function', async () => {
     const web = await startOrigin((req, res) => res.end(`web got ${req.url}`));
-    const api = await startOrigin((req, res) => res.end(`api got ${req.method} ${req.url} body ${String(req.headers['x-body-length'])}`));
+    const api = await startOrigin((req, res) => res.end(`api got ${req.method} ${req.url} items ${String(req.headers['x-cart-items'])}`));
     servers.push(web, api);
     const config = join(mkdtempSync(join(tmpdir(), 'edge-dev-import-sls-pre-')), 'edge-dev.config.json');
     writeFileSync(config, JSON.stringify({ from: { path: join(SLS, 'pre-existing', 'serverless.yml') }, origins: { 'storefront-web': web.url, 'storefront-api': api.url } }));
@@ -72,8 +72,8 @@ describe('serverless-lambda-edge-pre-existing-cloudfront with the exported distr
       expect(await home.text(), run.output().stderr).toBe('web got /index.html');
       expect(home.headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
       expect(home.headers.get('x-content-type-options')).toBe('nosniff');
-      const posted = await fetch(`${edge}/api/cart`, { method: 'POST', body: 'two items' });
-      expect(await posted.text()).toBe('api got POST /v2/cart body 9');
+      const posted = await fetch(`${edge}/api/cart`, { method: 'POST', body: JSON.stringify({ items: ['tea', 'cup'] }) });
+      expect(await posted.text()).toBe('api got POST /v2/cart items 2');
       expect(posted.headers.get('strict-transport-security')).toBeNull();
       const asset = await fetch(`${edge}/static/app.js`);
       expect(await asset.text()).toBe('web got /static/app.js');
