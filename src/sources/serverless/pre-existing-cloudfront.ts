@@ -48,9 +48,9 @@ function eventsAtStage(service: ServerlessService, doc: SourceDocument, warnings
       const read = readEvent(key, index, event.preExistingCloudFront, doc);
       const stage = event.preExistingCloudFront.stage;
       if (!stageAllowed) {
-        warnings.push(doc.warning(read.where, `${key}: stage ${service.stage} is not in custom.lambdaEdgePreExistingCloudFront.validStages, so the plugin associates nothing: give another stage with --stack STAGE.`));
+        warnings.push(doc.warning(read.where, `${key}: stage ${service.stage} is not in custom.lambdaEdgePreExistingCloudFront.validStages, so the plugin associates nothing: give another stage with --stack STAGE (or --var stage=STAGE).`));
       } else if (stage !== undefined && String(stage) !== service.stage) {
-        warnings.push(doc.warning(read.where, `${key}: this event is for stage ${String(stage)}, not ${service.stage}, so it is not associated: give --stack ${String(stage)} to convert that stage.`));
+        warnings.push(doc.warning(read.where, `${key}: this event is for stage ${String(stage)}, not ${service.stage}, so it is not associated: give --stack ${String(stage)} (or --var stage=${String(stage)}) to convert that stage.`));
       } else {
         events.push(read);
       }
