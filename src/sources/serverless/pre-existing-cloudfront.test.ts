@@ -100,8 +100,10 @@ describe('serverless-lambda-edge-pre-existing-cloudfront (issue 10)', () => {
     await expect(importSource(file, { codeDir: scratch(), stack: 'test' })).rejects.toMatchObject({ message: expect.stringContaining('holds no AWS::CloudFront::Distribution') });
   });
 
-  it('a distributionId from Fn::ImportValue is resolved at deploy: the error names the line and the fix', async () => {
+  it('a distributionId from Fn::ImportValue or a deploy-time variable is not known here: the error names the line and the fix', async () => {
     const file = service("  edge:\n    handler: edge.handler\n    events:\n      - preExistingCloudFront:\n          distributionId: { 'Fn::ImportValue': shop-distribution-id }\n          eventType: viewer-request\n          pathPattern: '*'\n          includeBody: false\n");
     await expect(importSource(file, { codeDir: scratch() })).rejects.toMatchObject({ message: expect.stringMatching(/line 8 \(functions\.edge\.events\[0\]\.preExistingCloudFront\.distributionId\): .*write the distribution's Id, or \$\{opt:distributionId\} and give --var distributionId=ID/) });
+    const variable = service(event("'${cf:infra-dev.DistributionId}'", 'viewer-request', '*'));
+    await expect(importSource(variable, { codeDir: scratch() })).rejects.toMatchObject({ message: expect.stringMatching(/line 7 .*needs distributionId, the Id of the distribution; \$\{cf:infra-dev\.DistributionId\} is resolved at deploy: write the Id, or give the variable a default/) });
   });
 });

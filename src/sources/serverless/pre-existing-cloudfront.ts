@@ -23,7 +23,7 @@ function readEvent(key: string, index: number, event: Record<string, unknown>, d
     throw doc.noDistribution(childLocation(where, 'distributionId'), `${key}: distributionId ${JSON.stringify(id)} is resolved from CloudFormation exports at deploy: write the distribution's Id, or \${opt:distributionId} and give --var distributionId=ID.`);
   }
   if (typeof id !== 'string' || id.includes('${')) {
-    throw doc.noDistribution(where, `${key}: preExistingCloudFront needs distributionId, the Id of the distribution${typeof id === 'string' ? ` (${id} is resolved at deploy: give it a default, \${...,'ID'}, or write the Id)` : ''}.`);
+    throw doc.noDistribution(where, `${key}: preExistingCloudFront needs distributionId, the Id of the distribution${typeof id === 'string' ? `; ${id} is resolved at deploy: write the Id, or give the variable a default (, 'ID')` : ''}.`);
   }
   // The plugin's schema requires eventType and pathPattern ('*' is the default behavior).
   if (typeof event.eventType !== 'string' || typeof event.pathPattern !== 'string') {
@@ -96,10 +96,11 @@ function associate(behavior: Record<string, unknown>, event: PreExistingEvent): 
 }
 
 /**
- * serverless-lambda-edge-pre-existing-cloudfront (its index.js): `events[].preExistingCloudFront` associates the function's latest
- * version with a distribution made elsewhere, at deploy, through the CloudFront API. The distribution is read from its
- * exported config (exported-distribution.ts), the associations made as the plugin makes them, and the result added
- * to the compiled template under the distribution's Id, so `--distribution ID` chooses it. Returns the file read.
+ * serverless-lambda-edge-pre-existing-cloudfront (its index.js): `events[].preExistingCloudFront` associates the
+ * function's latest version (1 on a first deploy) with a distribution made elsewhere, through the CloudFront API at
+ * deploy. The distribution is read from its exported config (exported-distribution.ts), the associations are made as
+ * the plugin makes them, and the result joins the compiled template under the distribution's Id, so `--distribution
+ * ID` chooses it. Returns the file read.
  */
 export function applyPreExistingCloudFront(
   service: ServerlessService,
