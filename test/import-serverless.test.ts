@@ -1,9 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEdgeFromConfig, type ConfigEdge } from './helpers/edge-from-config.js';
+import { runCli } from './helpers/import-cli.js';
 import { startOrigin, type TestOrigin } from './helpers/origin-server.js';
+import { spawnServe } from './helpers/serve-process.js';
 
 // Issue 10: a serverless.yml whose functions use the Framework's cloudFront event, served end to end with the
 // handlers found beside it. Both origins are loopback servers, mapped by the origin Ids the Framework generates.
@@ -55,3 +57,40 @@ describe('"from" a serverless.yml with @silvermine\'s lambdaAtEdge (in-process s
   });
 });
 
+
+describe('serverless-lambda-edge-pre-existing-cloudfront with the exported distribution config (real processes)', () => {
+  it('serve --config with "from": the security headers replace the old origin-response function on the default behavior; the includeBody rewrite reads the cart at origin-request on /api/*; /static/* has no function', async () => {
+    const web = await startOrigin((req, res) => res.end(`web got ${req.url}`));
+    const api = await startOrigin((req, res) => res.end(`api got ${req.method} ${req.url} items ${String(req.headers['x-cart-items'])}`));
+    servers.push(web, api);
+    const config = join(mkdtempSync(join(tmpdir(), 'edge-dev-import-sls-pre-')), 'edge-dev.config.json');
+    writeFileSync(config, JSON.stringify({ from: { path: join(SLS, 'pre-existing', 'serverless.yml') }, origins: { 'storefront-web': web.url, 'storefront-api': api.url } }));
+    const run = spawnServe(['--config', config, '--port', '0', '--control-port', '0', '--no-watch']);
+    try {
+      const { edge } = await run.ready;
+      const home = await fetch(`${edge}/index.html`);
+      expect(await home.text(), run.output().stderr).toBe('web got /index.html');
+      expect(home.headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
+      expect(home.headers.get('x-content-type-options')).toBe('nosniff');
+      const posted = await fetch(`${edge}/api/cart`, { method: 'POST', body: JSON.stringify({ items: ['tea', 'cup'] }) });
+      expect(await posted.text()).toBe('api got POST /v2/cart items 2');
+      expect(posted.headers.get('strict-transport-security')).toBeNull();
+      const asset = await fetch(`${edge}/static/app.js`);
+      expect(await asset.text()).toBe('web got /static/app.js');
+      expect(asset.headers.get('x-content-type-options')).toBeNull();
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    expect((await run.exited).code).toBe(0);
+  });
+
+  it('import without the exported config exits 1 naming the file, the distribution and the command that writes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edge-dev-import-sls-pre-'));
+    cpSync(join(SLS, 'pre-existing'), dir, { recursive: true });
+    rmSync(join(dir, 'distribution-config.E1ABCDEF2GHIJK.json'));
+    const imported = await runCli(['import', join(dir, 'serverless.yml')]);
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toContain(join(dir, 'distribution-config.E1ABCDEF2GHIJK.json'));
+    expect(imported.stderr).toContain('aws cloudfront get-distribution-config --id E1ABCDEF2GHIJK > distribution-config.E1ABCDEF2GHIJK.json');
+  });
+});

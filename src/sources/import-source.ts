@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import { isObject } from '../config/index.js';
 import { convertAssembly } from './cdk/convert-assembly.js';
 import { convertTemplate } from './cloudformation/convert-template.js';
 import { convertServerless } from './serverless/convert-serverless.js';
 import { convertShowJson } from './terraform/convert-show-json.js';
 import { directoryFormat, documentFormat, isDirectory } from './detect-source.js';
 import { readDocument } from './shared/read-document.js';
+import { unwrapDistributionConfig } from './shared/unwrap-distribution-config.js';
 import type { SourceDocument } from './shared/source-document.js';
 import type { ImportOptions, ImportResult, SourceConfig } from './types.js';
 
@@ -15,10 +15,7 @@ function emptyConfig(distribution: Record<string, unknown>): SourceConfig {
 
 /** A DistributionConfig JSON as the config file accepts it, unwrapped from get-distribution(-config) output. */
 function distributionConfig(doc: SourceDocument): SourceConfig {
-  const value = doc.value as Record<string, unknown>;
-  if (isObject(value.DistributionConfig)) return emptyConfig(value.DistributionConfig);
-  if (isObject(value.Distribution) && isObject(value.Distribution.DistributionConfig)) return emptyConfig(value.Distribution.DistributionConfig);
-  return emptyConfig(value);
+  return emptyConfig(unwrapDistributionConfig(doc.value as Record<string, unknown>).config as Record<string, unknown>);
 }
 
 /**
@@ -46,8 +43,10 @@ export async function importSource(path: string, options: ImportOptions): Promis
       return { format, config: convertShowJson(doc, options, warnings), warnings, files: [absolute] };
     case 'distribution-config':
       return { format, config: distributionConfig(doc), warnings, files: [absolute] };
-    default:
-      // 'serverless', the one format documentFormat gives that is left.
-      return { format, config: convertServerless(doc, options, warnings), warnings, files: [absolute] };
+    default: {
+      // 'serverless', the one format documentFormat gives that is left; it may read a distribution's exported config.
+      const files = [absolute];
+      return { format, config: convertServerless(doc, options, warnings, files), warnings, files };
+    }
   }
 }

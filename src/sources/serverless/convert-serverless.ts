@@ -3,6 +3,7 @@ import { convertTemplate } from '../cloudformation/convert-template.js';
 import { SourceDocument } from '../shared/source-document.js';
 import type { ImportOptions, SourceConfig } from '../types.js';
 import { applyLambdaAtEdge } from './lambda-at-edge-plugin.js';
+import { applyPreExistingCloudFront } from './pre-existing-cloudfront.js';
 import { compileTemplate, type ServerlessService } from './serverless-template.js';
 import { VariableResolver } from './variables.js';
 
@@ -50,22 +51,29 @@ function readService(doc: SourceDocument, options: ImportOptions, warnings: stri
   const provider = resolver.resolve(value.provider ?? {}, doc.at('provider'));
   const functions = resolver.resolve(value.functions ?? {}, doc.at('functions'));
   const resources = resolver.resolve(value.resources ?? {}, doc.at('resources'));
-  if (!isObject(provider) || !isObject(functions) || !isObject(resources)) throw doc.unreadable(doc.root, 'provider, functions and resources must be maps.');
+  const custom = isObject(value.custom) ? value.custom : {};
+  const preExisting = resolver.resolve(custom.lambdaEdgePreExistingCloudFront ?? {}, doc.at('custom', 'lambdaEdgePreExistingCloudFront'));
+  if (!isObject(provider) || !isObject(functions) || !isObject(resources) || !isObject(preExisting)) {
+    throw doc.unreadable(doc.root, 'provider, functions, resources and custom.lambdaEdgePreExistingCloudFront must be maps.');
+  }
   for (const [key, fn] of Object.entries(functions)) if (!isObject(fn)) throw doc.unreadable(doc.at('functions', key), `${key} must be a map with a handler.`);
   const stageName = stageOf();
-  return { service, stage: stageName, provider, functions: functions as ServerlessService['functions'], resources };
+  return { service, stage: stageName, provider, functions: functions as ServerlessService['functions'], resources, lambdaEdgePreExistingCloudFront: preExisting };
 }
 
 /**
  * serverless.yml (sls:serverless.yml reference) to the configuration: the distribution the Framework generates from
- * `cloudFront` events, or the one in `resources.Resources` that `lambdaAtEdge` (@silvermine's plugin) associates
- * functions with, converted as the CloudFormation template the Framework would deploy; handlers (`file.export`)
- * are found beside serverless.yml.
+ * `cloudFront` events, the one in `resources.Resources` that `lambdaAtEdge` (@silvermine's plugin) associates
+ * functions with, or the exported config of the pre-existing one that `preExistingCloudFront` events update, converted
+ * as the CloudFormation template the Framework would deploy; handlers (`file.export`) are found beside serverless.yml.
+ * Every file read is added to `files`.
  */
-export function convertServerless(doc: SourceDocument, options: ImportOptions, warnings: string[]): SourceConfig {
+export function convertServerless(doc: SourceDocument, options: ImportOptions, warnings: string[], files: string[]): SourceConfig {
   const service = readService(doc, options, warnings);
-  const { template, origins } = compileTemplate(service, doc);
-  applyLambdaAtEdge(service, template.Resources, doc);
-  const compiled = new CompiledDocument(doc, template, origins);
+  const template = compileTemplate(service, doc);
+  applyLambdaAtEdge(service, template.template.Resources, doc);
+  const exported = applyPreExistingCloudFront(service, template, doc, options, warnings);
+  if (exported !== undefined) files.push(exported);
+  const compiled = new CompiledDocument(doc, template.template, template.origins);
   return convertTemplate(compiled, { ...options, stack: undefined }, warnings, { stackName: `${service.service}-${service.stage}` });
 }

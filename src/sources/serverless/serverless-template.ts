@@ -8,6 +8,8 @@ export interface ServerlessService {
   provider: Record<string, unknown>;
   functions: Record<string, Record<string, unknown>>;
   resources: Record<string, unknown>;
+  /** `custom.lambdaEdgePreExistingCloudFront`: serverless-lambda-edge-pre-existing-cloudfront's `validStages`. */
+  lambdaEdgePreExistingCloudFront: Record<string, unknown>;
 }
 
 /** The template the Framework would compile, and for each generated path the serverless.yml path it comes from. */

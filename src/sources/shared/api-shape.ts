@@ -42,7 +42,10 @@ function list(items: unknown[], convertItem: (item: unknown) => unknown): Record
   return items.length ? { Quantity: items.length, Items: items.map(convertItem) } : { Quantity: 0 };
 }
 
-/** One CloudFormation-shaped value converted; `key` is the property it sits under. */
+/**
+ * One CloudFormation-shaped value converted; `key` is the property it sits under. A value already in the API's shape
+ * (an exported DistributionConfig) comes back the same.
+ */
 export function toApiShape(value: unknown, key = ''): unknown {
   if (Array.isArray(value)) {
     // TrustedKeyGroups and TrustedSigners carry Enabled in the API (api:TrustedKeyGroups).
@@ -57,7 +60,8 @@ export function toApiShape(value: unknown, key = ''): unknown {
       // Already an Items list (origin groups, response headers policies): it only lacks Quantity.
       out.Quantity = item.length;
       if (item.length) out.Items = item.map((entry) => toApiShape(entry));
-    } else if (name !== 'Quantity') {
+    } else if (name !== 'Quantity' || !Array.isArray(value.Items)) {
+      // An empty API list (`{ Quantity: 0 }`, as get-distribution-config prints it) keeps its Quantity.
       out[apiName] = toApiShape(item, apiName);
     }
   }
