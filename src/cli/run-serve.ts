@@ -1,4 +1,5 @@
 import { hostPattern, loadConfig } from '../config/index.js';
+import type { LoadedConfig } from '../config/index.js';
 import { prestartEnvironments } from '../runtime/index.js';
 import { fromConfigFile } from './from-config-file.js';
 import { reportFatal, parsePort, positiveInteger } from './cli-errors.js';
@@ -44,10 +45,11 @@ export async function runServe(flags: ServeFlags): Promise<void> {
     }
     const httpsPort = flags.httpsPort === undefined ? undefined : parsePort('--https-port', flags.httpsPort);
     const configFile = flags.from === undefined ? flags.config : fromConfigFile({ from: flags.from, parameter: flags.parameter, var: flags.var });
-    await prestartFor(configFile);
+    const preloaded = await prestartFor(configFile);
     const { startServer } = await import('../server/index.js');
     const running = await startServer({
       configFile,
+      ...(preloaded === undefined ? {} : { preloaded }),
       host: flags.host,
       port,
       controlPort,
@@ -87,15 +89,17 @@ export async function runServe(flags: ServeFlags): Promise<void> {
 }
 
 /**
- * Threads for the first cold starts boot while the server's modules load (they take most of the start-up), so the
- * first requests do not wait for them. Init still happens at each function's first invocation (§8.1). A config
- * that does not load starts nothing: startServer reports it.
+ * Processes for the first cold starts boot while the server's modules load (they take most of the start-up), so
+ * the first requests do not wait for them. Init still happens at each function's first invocation (§8.1). The
+ * loaded config goes on to the server; one that does not load starts nothing, and startServer reports it.
  */
-async function prestartFor(configFile: string): Promise<void> {
+async function prestartFor(configFile: string): Promise<LoadedConfig | undefined> {
   try {
-    const { distribution } = await loadConfig(configFile);
-    prestartEnvironments(distribution.functions.values());
+    const loaded = await loadConfig(configFile);
+    prestartEnvironments(loaded.distribution.functions.values());
+    return loaded;
   } catch {
     // startServer loads the same file and reports the error with its file and field.
+    return undefined;
   }
 }

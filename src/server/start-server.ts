@@ -12,7 +12,6 @@ import { createEdgeListener } from './edge-listener.js';
 import { startReloading } from './reload.js';
 import { InspectorRing } from './inspector-ring.js';
 import { selfSignedCertificate } from './self-signed-certificate.js';
-import { allowsHttp2, createTlsEdgeListener } from './tls-listener.js';
 import { accessLogFor } from './access-log-writer.js';
 import type { EdgeHolder } from './types.js';
 import { DEFAULT_VIEWER_TIMEOUTS } from './viewer-timeouts.js';
@@ -23,6 +22,8 @@ export interface ServeOptions {
   configFile: string;
   /** The configuration itself, instead of reading `configFile` (startEdge). */
   config?: unknown;
+  /** `configFile` as the caller loaded it already (`serve` does, to start environments early); reloads read it again. */
+  preloaded?: LoadedConfig;
   host: string;
   port: number;
   /** Default: the edge port + 1 (or a free port when the edge port is 0). */
@@ -65,7 +66,7 @@ export interface RunningServer {
 
 /** `edge-dev serve`: the edge listener and the control API over one loaded distribution. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const loaded = await loadServeConfig(options);
+  const loaded = options.preloaded ?? (await loadServeConfig(options));
   for (const warning of loaded.distribution.warnings) options.log(`[config warning] ${warning}`);
   // Issue 11: accepted, not emulated: said once, at start-up.
   for (const line of unemulatedOptions(loaded.distribution.raw as Record<string, unknown>)) options.log(`[not emulated] ${line}`);
@@ -153,6 +154,8 @@ async function listenTls(
     https.certFile && https.keyFile
       ? { cert: readFileSync(https.certFile, 'utf8'), key: readFileSync(https.keyFile, 'utf8') }
       : await selfSignedCertificate(names, join(dirname(resolve(options.configFile)), '.edge-dev'));
+  // node:http2 and the TLS listener load only for --https-port (~15 ms of every other start-up).
+  const { allowsHttp2, createTlsEdgeListener } = await import('./tls-listener.js');
   const server = createTlsEdgeListener(holder, credentials, allowsHttp2(distribution.raw), timeouts);
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

@@ -3,7 +3,18 @@
  * parser and builder, not string handling). JSON in the API's shape maps 1:1 to XML except list members, whose
  * element names come from the API model (taken from `@aws-sdk/client-cloudfront`'s schema: parent key → member).
  */
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+
+type FastXmlParser = typeof import('fast-xml-parser');
+let fxp: FastXmlParser | undefined;
+/**
+ * fast-xml-parser, loaded at the first XML request: its ESM build is ~40 ms of every `serve` start-up, for an API
+ * most sessions never call; its one-file CommonJS build loads in ~10 ms.
+ */
+function xmlLibrary(): FastXmlParser {
+  fxp ??= createRequire(import.meta.url)('fast-xml-parser') as FastXmlParser;
+  return fxp;
+}
 
 const LIST_MEMBER: Readonly<Record<string, string>> = {
   Origins: 'Origin',
@@ -45,7 +56,7 @@ const ILLEGAL_CHARACTERS = new RegExp(ILLEGAL_CHARACTER.source, 'g');
 const REFERENCE = /&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);/gi;
 const PREDEFINED = new Set(['lt', 'gt', 'amp', 'quot', 'apos']);
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', suppressEmptyNode: false });
+let builder: InstanceType<FastXmlParser['XMLBuilder']> | undefined;
 
 function toTree(value: unknown, parent: string): unknown {
   if (Array.isArray(value)) {
@@ -68,6 +79,7 @@ function toTree(value: unknown, parent: string): unknown {
 /** `{ Id: 'x', Items: [...] }` as the document `<root xmlns="...">`, with the XML declaration. */
 export function toXml(root: string, value: Record<string, unknown>): string {
   const tree = toTree(value, root) as Record<string, unknown>;
+  builder ??= new (xmlLibrary().XMLBuilder)({ ignoreAttributes: false, attributeNamePrefix: '@', suppressEmptyNode: false });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({ [root]: { '@xmlns': XMLNS, ...tree } })}`;
 }
 
@@ -91,6 +103,7 @@ export function parseXml(text: string, root: string, lists: ReadonlySet<string>)
       return { ok: false, message: `The character reference &${name}; is not a character XML allows.` };
     }
   }
+  const { XMLParser, XMLValidator } = xmlLibrary();
   const verdict = XMLValidator.validate(text);
   if (verdict !== true) return { ok: false, message: `The XML is not well-formed: ${verdict.err.msg} (line ${verdict.err.line}, column ${verdict.err.col}).` };
   const parser = new XMLParser({
