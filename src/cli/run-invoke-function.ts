@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { ConfigError } from '../event/index.js';
-import { buildCloudFrontFunctionSpec, loadConfig, readJsonFileSync, rootLocation } from '../config/index.js';
-import { FUNCTION_RUNTIMES, FunctionCodeError, KeyValueStoreError, readKeyValueStore, testFunction } from '../functions/index.js';
+import { buildCloudFrontFunctionSpec, loadConfig, readKeyValueStoreFile, rootLocation } from '../config/index.js';
+import { FUNCTION_RUNTIMES, FunctionCodeError, testFunction } from '../functions/index.js';
 import type { CloudFrontFunctionSpec, FunctionEvent, FunctionRuntimeName } from '../functions/index.js';
 import type { InvokeFlags } from './invoke-command.js';
 
@@ -26,18 +26,10 @@ function specFromPath(path: string, flags: InvokeFlags): CloudFrontFunctionSpec 
     runtime,
     codePath,
     codeLoc: rootLocation('command line', 'NAME|PATH'),
-    keyValueStore: kvs === undefined ? undefined : { loc: rootLocation('command line', '--kvs'), read: () => readStoreFile(kvs) },
+    keyValueStore: kvs === undefined ? undefined : { loc: rootLocation('command line', '--kvs'), read: () => readKeyValueStoreFile(resolve(kvs)) },
   });
 }
 
-function readStoreFile(file: string) {
-  try {
-    return readKeyValueStore(readJsonFileSync(file, 'the key value store file'), resolve(file));
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError(file, error instanceof KeyValueStoreError ? error.field : '', (error as Error).message);
-  }
-}
 
 async function resolveSpec(name: string, flags: InvokeFlags): Promise<CloudFrontFunctionSpec> {
   if (existsSync(name)) return specFromPath(name, flags);

@@ -4,7 +4,9 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { CloudFrontFunctionSpec, FunctionRuntimeName, KeyValueStoreData } from '../functions/index.js';
-import { fail, type JsonLocation } from './json-location.js';
+import { KeyValueStoreError, readKeyValueStore } from '../functions/index.js';
+import { readJsonFileSync } from './parse-json.js';
+import { fail, rootLocation, type JsonLocation } from './json-location.js';
 
 // dg:cloudfront-limits "Quotas on CloudFront Functions": function size 10 KB.
 export const MAX_FUNCTION_CODE_BYTES = 10 * 1024;
@@ -27,12 +29,23 @@ function readCode(path: string, loc: JsonLocation): string {
   try {
     size = statSync(path).size;
   } catch {
-    return fail(loc, `function code ${path} does not exist: fix the path.`);
+    return fail(loc, `function code ${path} does not exist: fix the path (relative to the config file, or to the working directory on the command line).`);
   }
   if (size > MAX_FUNCTION_CODE_BYTES) {
     fail(loc, `${path} is ${size} bytes; a CloudFront Function's code may be at most ${MAX_FUNCTION_CODE_BYTES} bytes (10 KB, dg:cloudfront-limits). Make it smaller.`);
   }
   return readFileSync(path, 'utf8');
+}
+
+/** A key value store file (`{ "data": [{ "key", "value" }] }`); its errors name the file and the JSON path. */
+export function readKeyValueStoreFile(path: string): KeyValueStoreData {
+  const json = readJsonFileSync(path, 'the key value store file');
+  try {
+    return readKeyValueStore(json, path);
+  } catch (error) {
+    if (error instanceof KeyValueStoreError) fail(rootLocation(path, error.field), error.message);
+    throw error;
+  }
 }
 
 /** The spec, or a ConfigError naming where: code over 10 KB, a store on cloudfront-js-1.0. Loading the code is the caller's. */

@@ -4,13 +4,12 @@
  * resolved for each FunctionAssociation (reference §9).
  */
 import { dirname, resolve } from 'node:path';
-import { FUNCTION_RUNTIMES, FunctionCodeError, KeyValueStoreError, loadFunction, readKeyValueStore } from '../functions/index.js';
-import type { CloudFrontFunctionSpec, FunctionRuntimeName, KeyValueStoreData } from '../functions/index.js';
-import { buildCloudFrontFunctionSpec } from './build-cloudfront-function-spec.js';
+import { FUNCTION_RUNTIMES, FunctionCodeError, loadFunction } from '../functions/index.js';
+import type { CloudFrontFunctionSpec, FunctionRuntimeName } from '../functions/index.js';
+import { buildCloudFrontFunctionSpec, readKeyValueStoreFile } from './build-cloudfront-function-spec.js';
 import type { FunctionAssociationDraft } from './compile-associations.js';
 import { checkUnknownKeys } from './check-unknown-keys.js';
-import { childLocation, fail, rootLocation, type Diagnostics, type JsonLocation } from './json-location.js';
-import { readJsonFileSync } from './parse-json.js';
+import { childLocation, fail, type Diagnostics, type JsonLocation } from './json-location.js';
 import { isObject, oneOf, optionalString, requiredString } from './read-fields.js';
 
 const FUNCTION_ARN = /^arn:aws[a-z-]*:cloudfront::(\d{12}):function\/([A-Za-z0-9_-]{1,64})$/;
@@ -25,17 +24,6 @@ export function cloudFrontFunctionName(arn: string): string | undefined {
 /** Which `functions` keys are CloudFront Functions: a FunctionARN key, a `{ code }` value, or a NAME an association uses. */
 export function isCloudFrontFunctionEntry(key: string, value: unknown, associatedNames: ReadonlySet<string>): boolean {
   return FUNCTION_ARN.test(key) || (isObject(value) && 'code' in value) || associatedNames.has(key);
-}
-
-/** A store file's errors name the store file and its JSON path. */
-function readStore(path: string): KeyValueStoreData {
-  const json = readJsonFileSync(path, 'the key value store file');
-  try {
-    return readKeyValueStore(json, path);
-  } catch (error) {
-    if (error instanceof KeyValueStoreError) fail(rootLocation(path, error.field), error.message);
-    throw error;
-  }
 }
 
 /** One entry, checked: the code loads in its runtime (syntax, handler, top level), the store is valid. */
@@ -67,7 +55,7 @@ export function compileCloudFrontFunctionEntry(key: string, value: unknown, arn:
     runtime,
     codePath,
     codeLoc,
-    keyValueStore: storePath === undefined ? undefined : { loc: childLocation(loc, 'keyValueStore'), read: () => readStore(resolve(base, storePath)) },
+    keyValueStore: storePath === undefined ? undefined : { loc: childLocation(loc, 'keyValueStore'), read: () => readKeyValueStoreFile(resolve(base, storePath)) },
   });
   try {
     loadFunction(spec);

@@ -30,6 +30,6 @@ export { childLocation, indexLocation, rootLocation } from './json-location.js';
 export type { JsonLocation } from './json-location.js';
 export { isObject } from './read-fields.js';
 /** §9: a CloudFront Function spec as `serve` builds it (10 KB code, a store only on cloudfront-js-2.0), for invoke and testing. */
-export { buildCloudFrontFunctionSpec, MAX_FUNCTION_CODE_BYTES } from './build-cloudfront-function-spec.js';
+export { buildCloudFrontFunctionSpec, MAX_FUNCTION_CODE_BYTES, readKeyValueStoreFile } from './build-cloudfront-function-spec.js';
 /** §9: which `functions` entries are CloudFront Functions, and a FunctionARN's NAME (for `check`). */
 export { cloudFrontFunctionName, isCloudFrontFunctionEntry } from './compile-cloudfront-functions.js';
